@@ -1,0 +1,25 @@
+package io.scimplaybook.workflows.activities;
+
+import io.scimplaybook.workflows.messages.AuditQuery;
+import io.scimplaybook.workflows.messages.ConfigChanges;
+import io.scimplaybook.workflows.messages.EventFindings;
+import io.scimplaybook.workflows.messages.StoryFindings;
+import io.scimplaybook.workflows.messages.StorySummary;
+import io.scimplaybook.workflows.messages.VerificationQuery;
+import io.temporal.activity.ActivityInterface;
+
+/** Reads from the Cato Management Application (GraphQL API). */
+@ActivityInterface
+public interface CatoActivities {
+  /** XOps stories in the window whose incident indication mentions SCIM (Cato has no server-side filter for it). */
+  StoryFindings findScimStories(VerificationQuery query);
+
+  /** SCIM Provisioning / Failed events in the window. */
+  EventFindings findFailureEvents(VerificationQuery query);
+
+  /** Domain-model changes in Cato's audit trail in the window (every page). */
+  ConfigChanges findDomainChanges(AuditQuery query);
+
+  /** One story's current state; used before calling a run resolved. */
+  StorySummary getStory(String accountId, String storyId);
+}

@@ -1,0 +1,12 @@
+package io.scimplaybook.workflows.messages;
+
+import java.time.Instant;
+
+/** An XOps story as the playbook needs it; {@code status} is Cato's StoryStatusEnum name (Open, Monitoring, ...). */
+public record StorySummary(
+    String id, String indication, String status, Instant createdAt, Instant updatedAt, String summary) {
+
+  public boolean isOngoing() {
+    return status == null || !"Closed".equalsIgnoreCase(status);
+  }
+}
