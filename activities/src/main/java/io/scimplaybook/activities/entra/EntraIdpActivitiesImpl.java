@@ -1,0 +1,217 @@
+package io.scimplaybook.activities.entra;
+
+import io.scimplaybook.activities.http.ActivityFailures;
+import io.scimplaybook.activities.http.ApiCallException;
+import io.scimplaybook.workflows.activities.IdpActivities;
+import io.scimplaybook.workflows.messages.AuditQuery;
+import io.scimplaybook.workflows.messages.ConfigChange;
+import io.scimplaybook.workflows.messages.ConfigChanges;
+import io.scimplaybook.workflows.messages.EntraTarget;
+import io.scimplaybook.workflows.messages.ProvisionResult;
+import io.scimplaybook.workflows.messages.ProvisioningLog;
+import io.scimplaybook.workflows.messages.ProvisioningLogEntry;
+import io.scimplaybook.workflows.messages.SourceProfile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The playbook's IdP steps for a source fed by Entra ID, through Microsoft Graph. */
+public class EntraIdpActivitiesImpl implements IdpActivities {
+  static final String ORIGIN = "Entra directory audit";
+  private static final Logger log = LoggerFactory.getLogger(EntraIdpActivitiesImpl.class);
+  /** Audit categories whose entries can change how the app provisions even when they name it only in passing. */
+  private static final Set<String> APP_CATEGORIES = Set.of("applicationmanagement", "provisioningmanagement");
+  private static final int MAX_VALUE = 200;
+
+  private final EntraGraphClient graph;
+
+  public EntraIdpActivitiesImpl(EntraGraphClient graph) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+  }
+
+  @Override
+  public ProvisionResult provisionOnDemand(SourceProfile source) {
+    EntraTarget target = target(source);
+    require(source, "ruleId", target.ruleId());
+    require(source, "probeObjectId", target.probeObjectId());
+    try {
+      ProvisionOnDemandResult result =
+          graph.provisionOnDemand(
+              target.servicePrincipalId(), target.jobId(), target.ruleId(), target.probeObjectId(), "User");
+      if (result.succeeded()) {
+        return new ProvisionResult(true, source.probeUser(), result.status(), "");
+      }
+      return new ProvisionResult(false, source.probeUser(), result.status(), result.summary() + jobContext(target));
+    } catch (ApiCallException e) {
+      throw ActivityFailures.from(e);
+    }
+  }
+
+  /** The job's quarantine and last run say whether the failure is the connection or this one user. */
+  private String jobContext(EntraTarget target) {
+    try {
+      return "; " + graph.getJob(target.servicePrincipalId(), target.jobId()).summary();
+    } catch (ApiCallException e) {
+      // The provisioning answer is the evidence; a job read that fails must not turn it into an activity failure.
+      log.warn("could not read synchronization job {}: {}", target.jobId(), e.getMessage());
+      return "; job status unavailable (" + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public ConfigChanges findIdpChanges(SourceProfile source, AuditQuery query) {
+    EntraTarget target = target(source);
+    try {
+      List<DirectoryAudit> audits = graph.directoryAudits(GraphFilters.activityWindow(query.from(), query.to()));
+      List<ConfigChange> changes = new ArrayList<>();
+      for (DirectoryAudit audit : audits) {
+        if (inWindow(audit.activityDateTime(), query) && concerns(audit, target)) {
+          changes.add(toChange(audit, target));
+        }
+      }
+      return new ConfigChanges(changes);
+    } catch (ApiCallException e) {
+      throw ActivityFailures.from(e);
+    }
+  }
+
+  @Override
+  public ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query) {
+    EntraTarget target = target(source);
+    try {
+      List<ProvisioningEvent> events = graph.provisioningLogs(GraphFilters.failedProvisioning(query.from(), query.to()));
+      List<ProvisioningLogEntry> entries = new ArrayList<>();
+      for (ProvisioningEvent event : events) {
+        // Re-checked here because the log is tenant-wide and a filter Graph ignored must not let other apps in.
+        boolean ours =
+            event.servicePrincipalId() == null
+                || event.servicePrincipalId().equalsIgnoreCase(target.servicePrincipalId());
+        if (ours && event.failed() && inWindow(event.activityDateTime(), query)) {
+          entries.add(
+              new ProvisioningLogEntry(
+                  event.activityDateTime(),
+                  event.status(),
+                  event.errorCode(),
+                  event.reason(),
+                  Nodes.firstNonBlank(event.targetDisplayName(), event.sourceDisplayName())));
+        }
+      }
+      return new ProvisioningLog(entries);
+    } catch (ApiCallException e) {
+      throw ActivityFailures.from(e);
+    }
+  }
+
+  /**
+   * An audit entry is about the Cato app when it targets the service principal, or when it is an application or
+   * provisioning management entry that names the service principal or the job anywhere in its targets.
+   */
+  static boolean concerns(DirectoryAudit audit, EntraTarget target) {
+    String spId = target.servicePrincipalId();
+    for (AuditTarget resource : audit.targetResources()) {
+      if (spId.equalsIgnoreCase(resource.id())) {
+        return true;
+      }
+    }
+    if (audit.category() == null || !APP_CATEGORIES.contains(audit.category().toLowerCase(java.util.Locale.ROOT))) {
+      return false;
+    }
+    for (AuditTarget resource : audit.targetResources()) {
+      if (mentions(resource.displayName(), target)) {
+        return true;
+      }
+      for (ModifiedProperty property : resource.modifiedProperties()) {
+        if (mentions(property.oldValue(), target) || mentions(property.newValue(), target)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentions(String text, EntraTarget target) {
+    if (text == null) {
+      return false;
+    }
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains(target.servicePrincipalId().toLowerCase(java.util.Locale.ROOT))
+        || (target.jobId() != null && lower.contains(target.jobId().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static ConfigChange toChange(DirectoryAudit audit, EntraTarget target) {
+    AuditTarget object =
+        audit.targetResources().stream()
+            .filter(r -> target.servicePrincipalId().equalsIgnoreCase(r.id()))
+            .findFirst()
+            .orElse(audit.targetResources().isEmpty() ? null : audit.targetResources().get(0));
+    return new ConfigChange(
+        ORIGIN,
+        audit.activityDateTime(),
+        audit.initiatedBy(),
+        Nodes.firstNonBlank(audit.operationType(), audit.activityDisplayName()),
+        object == null ? null : object.type(),
+        object == null ? null : Nodes.firstNonBlank(object.displayName(), object.id()),
+        describe(audit));
+  }
+
+  /** "Update service principal (ApplicationManagement, success): AccountEnabled "true" -> "false"". */
+  private static String describe(DirectoryAudit audit) {
+    StringBuilder out = new StringBuilder(Objects.requireNonNullElse(audit.activityDisplayName(), "change"));
+    String context =
+        java.util.stream.Stream.of(audit.category(), audit.result()).filter(Objects::nonNull).collect(Collectors.joining(", "));
+    if (!context.isEmpty()) {
+      out.append(" (").append(context).append(')');
+    }
+    String properties =
+        audit.targetResources().stream()
+            .flatMap(r -> r.modifiedProperties().stream())
+            .filter(p -> p.displayName() != null)
+            .map(p -> p.displayName() + " " + quote(p.oldValue()) + " -> " + quote(p.newValue()))
+            .collect(Collectors.joining("; "));
+    if (!properties.isEmpty()) {
+      out.append(": ").append(properties);
+    }
+    return out.toString();
+  }
+
+  private static String quote(String value) {
+    if (value == null) {
+      return "(none)";
+    }
+    String shortened = value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) + "..." : value;
+    return "\"" + shortened + "\"";
+  }
+
+  private static boolean inWindow(Instant time, AuditQuery query) {
+    if (time == null) {
+      return true; // an entry we cannot place in time is kept: losing evidence is worse than one extra suspect
+    }
+    boolean afterStart = query.from() == null || !time.isBefore(query.from().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    boolean beforeEnd = query.to() == null || !time.isAfter(query.to().plusSeconds(1));
+    return afterStart && beforeEnd;
+  }
+
+  private static EntraTarget target(SourceProfile source) {
+    if (source == null || source.entra() == null) {
+      String name = source == null ? "(none)" : source.accountId() + "/" + source.sourceId();
+      throw ActivityFailures.configuration(
+          "source " + name + " has no Entra ID target configured (service principal and synchronization job)");
+    }
+    EntraTarget target = source.entra();
+    require(source, "servicePrincipalId", target.servicePrincipalId());
+    require(source, "jobId", target.jobId());
+    return target;
+  }
+
+  private static void require(SourceProfile source, String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw ActivityFailures.configuration(
+          "source " + source.accountId() + "/" + source.sourceId() + " has no Entra " + name + " configured");
+    }
+  }
+}

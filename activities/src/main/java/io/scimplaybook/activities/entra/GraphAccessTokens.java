@@ -1,0 +1,156 @@
+package io.scimplaybook.activities.entra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.activities.http.ApiCallException;
+import io.scimplaybook.activities.http.ApiCallException.Kind;
+import io.scimplaybook.activities.http.Json;
+import io.scimplaybook.activities.http.Redaction;
+import io.scimplaybook.activities.http.RetryAfter;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Client-credentials access tokens for Graph, cached until shortly before they expire. One lock serialises fetches, so
+ * parallel activities that find the cache empty wait for one token request instead of each sending their own.
+ */
+final class GraphAccessTokens {
+  static final String API = "Entra ID token endpoint";
+  static final String SCOPE = "https://graph.microsoft.com/.default";
+  /** Renew this long before expiry so a token never runs out between being handed out and reaching Graph. */
+  private static final Duration REFRESH_MARGIN = Duration.ofMinutes(2);
+
+  private final EntraSettings settings;
+  private final OkHttpClient http;
+  private final Clock clock;
+  private final Object lock = new Object();
+  private Cached cached; // guarded by lock
+
+  /** A token and whether it was fetched for this caller, which tells a 401 from a stale cache from a real refusal. */
+  record Lease(String token, boolean fresh) {
+    @Override
+    public String toString() {
+      return "Lease[token=<hidden>, fresh=" + fresh + "]";
+    }
+  }
+
+  private record Cached(String token, Instant refreshAt) {}
+
+  GraphAccessTokens(EntraSettings settings, OkHttpClient http, Clock clock) {
+    this.settings = settings;
+    this.http = http;
+    this.clock = clock;
+  }
+
+  Lease lease() {
+    synchronized (lock) {
+      if (cached != null && clock.instant().isBefore(cached.refreshAt())) {
+        return new Lease(cached.token(), false);
+      }
+      cached = fetch();
+      return new Lease(cached.token(), true);
+    }
+  }
+
+  /** Forgets the token Graph refused; a token another thread fetched meanwhile stays. */
+  void invalidate(String token) {
+    synchronized (lock) {
+      if (cached != null && cached.token().equals(token)) {
+        cached = null;
+      }
+    }
+  }
+
+  private Cached fetch() {
+    HttpUrl url =
+        HttpUrl.get(settings.loginBaseUrl()).newBuilder()
+            .addPathSegment(settings.tenantId())
+            .addPathSegments("oauth2/v2.0/token")
+            .build();
+    FormBody form =
+        new FormBody.Builder()
+            .add("client_id", settings.clientId())
+            .add("client_secret", settings.clientSecret())
+            .add("scope", SCOPE)
+            .add("grant_type", "client_credentials")
+            .build();
+    Instant requestedAt = clock.instant();
+    try (Response response = http.newCall(new Request.Builder().url(url).post(form).build()).execute()) {
+      String body = bodyOf(response);
+      if (!response.isSuccessful()) {
+        throw refusal(response, body);
+      }
+      JsonNode json = Json.mapper().readTree(body);
+      String token = Nodes.text(json, "access_token");
+      if (token == null) {
+        throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
+      }
+      long expiresIn = expiresIn(json);
+      Duration margin = REFRESH_MARGIN.compareTo(Duration.ofSeconds(expiresIn / 2)) < 0
+          ? REFRESH_MARGIN
+          : Duration.ofSeconds(expiresIn / 2);
+      // Counted from when we asked, not when the answer came: the token's clock started at the server meanwhile.
+      return new Cached(token, requestedAt.plusSeconds(expiresIn).minus(margin));
+    } catch (IOException e) {
+      throw new ApiCallException(
+          API, 0, Kind.UNAVAILABLE, "token request for tenant " + settings.tenantId() + " failed: " + describe(e), null, e);
+    }
+  }
+
+  private ApiCallException refusal(Response response, String body) {
+    int status = response.code();
+    String error = null;
+    String description = null;
+    try {
+      JsonNode json = Json.mapper().readTree(body);
+      error = Nodes.text(json, "error");
+      description = Nodes.text(json, "error_description");
+    } catch (IOException | RuntimeException notJson) {
+      // an HTML error page from a proxy: the status alone has to do
+    }
+    if (description != null) {
+      // AADSTS descriptions carry trace/correlation ids on later lines; the first line names the problem.
+      description = description.lines().findFirst().orElse(description).strip();
+    }
+    StringBuilder message =
+        new StringBuilder("token request for tenant ").append(settings.tenantId()).append(" returned ").append(status);
+    if (error != null) {
+      message.append(' ').append(error);
+    }
+    if (description != null) {
+      message.append(": ").append(description);
+    }
+    Kind kind = status == 429 || status >= 500 ? ApiCallException.kindOf(status) : Kind.AUTHENTICATION;
+    Duration retryAfter = kind.retryable() ? RetryAfter.parse(response.header("Retry-After"), clock) : null;
+    String safe = Redaction.shorten(Redaction.redact(message.toString(), settings.clientSecret()), 1000);
+    return new ApiCallException(API, status, kind, safe, retryAfter, null);
+  }
+
+  private static long expiresIn(JsonNode json) {
+    JsonNode value = Nodes.field(json, "expires_in");
+    if (value.canConvertToLong()) {
+      return Math.max(0, value.asLong());
+    }
+    try {
+      return Math.max(0, Long.parseLong(value.asText().strip()));
+    } catch (NumberFormatException unknown) {
+      return 0; // use once, never cache
+    }
+  }
+
+  private static String bodyOf(Response response) throws IOException {
+    ResponseBody body = response.body();
+    return body == null ? "" : body.string();
+  }
+
+  static String describe(IOException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+}
