@@ -102,16 +102,13 @@ public class CatoActivitiesImpl implements CatoActivities {
     }
   }
 
+  /** Null when Cato returns no such story: the workflow reports that as "no longer listed", not as a failed read. */
   @Override
   public StorySummary getStory(String accountId, String storyId) {
     required(accountId, "accountId");
     required(storyId, "storyId");
     try {
-      return client.story(accountId, storyId)
-          .map(CatoActivitiesImpl::toSummary)
-          .orElseThrow(
-              () -> ApplicationFailure.newNonRetryableFailure(
-                  "Cato xdr.story: no story " + storyId + " in account " + accountId, FailureTypes.NOT_FOUND));
+      return client.story(accountId, storyId).map(CatoActivitiesImpl::toSummary).orElse(null);
     } catch (ApiCallException e) {
       throw ActivityFailures.from(e);
     }

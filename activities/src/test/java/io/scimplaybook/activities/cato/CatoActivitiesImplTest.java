@@ -149,14 +149,21 @@ class CatoActivitiesImplTest {
   }
 
   @Test
-  void aStoryCatoDoesNotKnowIsNotFoundAndNotRetried() {
+  void aStoryCatoNoLongerListsIsNull() {
     server.enqueue(json("{\"data\":{\"xdr\":{\"story\":null}}}"));
 
-    ApplicationFailure failure =
-        catchThrowableOfType(() -> activities.getStory("12345", "gone"), ApplicationFailure.class);
+    assertThat(activities.getStory("12345", "gone")).isNull();
+  }
 
-    assertThat(failure.getType()).isEqualTo(FailureTypes.NOT_FOUND);
-    assertThat(failure.isNonRetryable()).isTrue();
+  @Test
+  void aStoryReadThatFailsIsAFailureNotNull() {
+    server.enqueue(new MockResponse().setResponseCode(503));
+
+    ApplicationFailure failure =
+        catchThrowableOfType(() -> activities.getStory("12345", "story-42"), ApplicationFailure.class);
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
   }
 
   @Test
