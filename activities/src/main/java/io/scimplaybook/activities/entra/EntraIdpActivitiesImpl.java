@@ -187,13 +187,10 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
     return "\"" + shortened + "\"";
   }
 
+  /** Graph applies the filter; checking again keeps a log that ignored it from widening the suspects. */
   private static boolean inWindow(Instant time, AuditQuery query) {
-    if (time == null) {
-      return true; // an entry we cannot place in time is kept: losing evidence is worse than one extra suspect
-    }
-    boolean afterStart = query.from() == null || !time.isBefore(query.from().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    boolean beforeEnd = query.to() == null || !time.isAfter(query.to().plusSeconds(1));
-    return afterStart && beforeEnd;
+    // An entry we cannot place in time is kept: losing evidence is worse than one extra suspect.
+    return GraphFilters.inWindow(time, query.from(), query.to());
   }
 
   private static EntraTarget target(SourceProfile source) {

@@ -11,16 +11,29 @@ final class GraphFilters {
   static String activityWindow(Instant from, Instant to) {
     StringBuilder filter = new StringBuilder();
     if (from != null) {
-      filter.append("activityDateTime ge ").append(from.truncatedTo(ChronoUnit.SECONDS));
+      filter.append("activityDateTime ge ").append(start(from));
     }
     if (to != null) {
-      Instant end = to.truncatedTo(ChronoUnit.SECONDS);
-      if (end.isBefore(to)) {
-        end = end.plusSeconds(1);
-      }
-      filter.append(filter.length() > 0 ? " and " : "").append("activityDateTime le ").append(end);
+      filter.append(filter.length() > 0 ? " and " : "").append("activityDateTime le ").append(end(to));
     }
     return filter.toString();
+  }
+
+  /** Whether a time falls in the window as the filter widened it; unknown bounds and unknown times pass. */
+  static boolean inWindow(Instant time, Instant from, Instant to) {
+    if (time == null) {
+      return true;
+    }
+    return (from == null || !time.isBefore(start(from))) && (to == null || !time.isAfter(end(to)));
+  }
+
+  private static Instant start(Instant from) {
+    return from.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static Instant end(Instant to) {
+    Instant end = to.truncatedTo(ChronoUnit.SECONDS);
+    return end.isBefore(to) ? end.plusSeconds(1) : end;
   }
 
   static String failedProvisioning(Instant from, Instant to) {
