@@ -1,0 +1,109 @@
+package io.scimplaybook.sandbox;
+
+import java.util.Objects;
+
+/**
+ * Everything the sandbox needs to impersonate one Cato account with one SCIM source fed by one Entra ID enterprise
+ * app. The credentials here are sandbox-only values: the project's clients must be configured with the same ones.
+ *
+ * @param port TCP port on {@link #bindAddress}; 0 picks a free one
+ * @param accountId the Cato account id ({@code accountID} / {@code accountIDs} in GraphQL, first SCIM path segment)
+ * @param sourceId the SCIM source (the CMA's SCIM app), second SCIM path segment
+ * @param catoApiKey the value the {@code x-api-key} header must carry
+ * @param entraTenantId the tenant in {@code /{tenant}/oauth2/v2.0/token}
+ * @param entraClientId the app registration the worker signs in as
+ * @param entraClientSecret its client secret
+ * @param servicePrincipalId the Cato enterprise app's service principal in Entra
+ * @param jobId that service principal's synchronization job
+ * @param probeObjectId the Entra object id of the one assigned user the playbook provisions on demand
+ * @param probeUserPrincipalName that user's UPN (and userName at Cato)
+ * @param scenario which failure story to play
+ * @param bindAddress the interface to listen on; loopback unless the sandbox must be reachable from other containers
+ */
+public record SandboxConfig(
+    int port,
+    String accountId,
+    String sourceId,
+    String catoApiKey,
+    String entraTenantId,
+    String entraClientId,
+    String entraClientSecret,
+    String servicePrincipalId,
+    String jobId,
+    String probeObjectId,
+    String probeUserPrincipalName,
+    Scenario scenario,
+    String bindAddress) {
+
+  public static final int DEFAULT_PORT = 8089;
+  public static final String LOOPBACK = "127.0.0.1";
+
+  public SandboxConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(sourceId, "sourceId");
+    Objects.requireNonNull(catoApiKey, "catoApiKey");
+    Objects.requireNonNull(entraTenantId, "entraTenantId");
+    Objects.requireNonNull(entraClientId, "entraClientId");
+    Objects.requireNonNull(entraClientSecret, "entraClientSecret");
+    Objects.requireNonNull(servicePrincipalId, "servicePrincipalId");
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(probeObjectId, "probeObjectId");
+    Objects.requireNonNull(probeUserPrincipalName, "probeUserPrincipalName");
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(bindAddress, "bindAddress");
+  }
+
+  /** The demo's values; the worker's sandbox profile uses the same ones. */
+  public static SandboxConfig defaults() {
+    return new SandboxConfig(
+        DEFAULT_PORT,
+        "12345",
+        "7",
+        "sandbox-cato-api-key",
+        "8f0c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+        "0f1e2d3c-4b5a-4969-8695-a4b3c2d1e0f9",
+        "sandbox-entra-client-secret",
+        "5d6e7f80-9a1b-4c2d-8e3f-405162738495",
+        "scim.8f0c2d3e5a6b4c7d8e9f0a1b2c3d4e5f.5d6e7f80-9a1b-4c2d-8e3f-405162738495",
+        "3f2a6c1e-8b4d-4e7a-9c5f-1d2e3f4a5b6c",
+        "probe.user@example.com",
+        Scenario.TOKEN_MISMATCH,
+        LOOPBACK);
+  }
+
+  public SandboxConfig withPort(int newPort) {
+    return new SandboxConfig(
+        newPort, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress);
+  }
+
+  public SandboxConfig withScenario(Scenario newScenario) {
+    return new SandboxConfig(
+        port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, newScenario, bindAddress);
+  }
+
+  public SandboxConfig withBindAddress(String newBindAddress) {
+    return new SandboxConfig(
+        port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, newBindAddress);
+  }
+
+  /** The path Entra's BaseAddress must end with for this source. */
+  public String scimPath() {
+    return "/scim/v2/" + accountId + "/" + sourceId;
+  }
+
+  /** Keeps the API key and client secret out of logs and exception messages. */
+  @Override
+  public String toString() {
+    return "SandboxConfig[port=" + port + ", accountId=" + accountId + ", sourceId=" + sourceId
+        + ", entraTenantId=" + entraTenantId + ", entraClientId=" + entraClientId
+        + ", servicePrincipalId=" + servicePrincipalId + ", jobId=" + jobId
+        + ", probeUserPrincipalName=" + probeUserPrincipalName + ", scenario=" + scenario
+        + ", bindAddress=" + bindAddress + "]";
+  }
+}

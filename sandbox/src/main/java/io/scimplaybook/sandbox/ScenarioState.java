@@ -1,0 +1,232 @@
+package io.scimplaybook.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one mutable thing in the sandbox: which token Cato accepts, which one the IdP holds, whether the suspect change
+ * was reverted, the story's status and every event, audit record and provisioning attempt so far. The worker calls
+ * from several threads, so every method holds the object's lock and hands out copies.
+ *
+ * <p>Provisioning works when the IdP's saved token is the one Cato accepts and the scenario's own blocker is gone
+ * (config-change: the Domain change reverted; persistent: never). One rule for every scenario means a token
+ * generated in CMA and not yet saved in the IdP breaks provisioning in any scenario, as it would for real.
+ */
+final class ScenarioState {
+  private final SandboxConfig config;
+  private final Clock clock;
+  private final Instant start;
+  private final String storyId;
+  private final String incidentId;
+
+  private String catoToken;
+  private String idpToken;
+  private String idpBaseAddress;
+  private boolean domainChangeReverted;
+  private int catoTokensGenerated;
+  private int idpSecretsSaved;
+  private int provisionOnDemandCalls;
+
+  private String storyStatus = "Open";
+  private final Instant storyCreatedAt;
+  private Instant storyUpdatedAt;
+  private Instant lastSignal;
+  private SyncFailure lastFailure;
+  private final List<StoryEvent> storyTimeline = new ArrayList<>();
+
+  private final List<FailureEvent> failureEvents = new ArrayList<>();
+  private final List<AuditEntry> auditTrail;
+  private final List<EntraAuditEntry> entraAudits;
+  private final List<ProvisioningAttempt> attempts;
+  private final Set<String> graphAccessTokens = new HashSet<>();
+
+  ScenarioState(SandboxConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Scenario scenario = config.scenario();
+    Instant failure = ScenarioScript.failureTime(start);
+    this.storyId = ScenarioScript.storyId(start);
+    this.incidentId = ScenarioScript.incidentId(start);
+
+    // Nobody outside the sandbox ever sees the token Cato starts with: an operator has to generate a new one.
+    this.catoToken = Tokens.random(32);
+    this.idpToken = scenario == Scenario.TOKEN_MISMATCH ? Tokens.random(32) : catoToken;
+    this.idpBaseAddress = "https://scimservice.catonetworks.com:4443" + config.scimPath();
+
+    SyncFailure initial = ScenarioScript.initialFailure(scenario);
+    this.lastFailure = initial;
+    this.lastSignal = failure;
+    this.storyCreatedAt = failure.plusSeconds(60);
+    this.storyUpdatedAt = storyCreatedAt;
+    storyTimeline.add(new StoryEvent(
+        storyCreatedAt, "Story created",
+        "SCIM provisioning from " + ScenarioScript.CATO_SCIM_APP_NAME + " failed: " + initial.catoReason(),
+        "Error"));
+    failureEvents.add(new FailureEvent(Tokens.random(15), failure, initial, storyId));
+
+    this.auditTrail = new ArrayList<>(ScenarioScript.catoAuditTrail(scenario, failure));
+    this.entraAudits = new ArrayList<>(ScenarioScript.entraAudits(scenario, failure, config));
+    this.attempts = new ArrayList<>(ScenarioScript.provisioningHistory(scenario, failure));
+  }
+
+  SandboxConfig config() {
+    return config;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  synchronized Optional<SyncFailure> currentFailure() {
+    if (!Tokens.same(idpToken, catoToken)) {
+      return Optional.of(SyncFailure.INVALID_CREDENTIALS);
+    }
+    return switch (config.scenario()) {
+      case PERSISTENT -> Optional.of(SyncFailure.ENDPOINT_ERROR);
+      case CONFIG_CHANGE -> domainChangeReverted ? Optional.empty() : Optional.of(SyncFailure.ENDPOINT_ERROR);
+      case TOKEN_MISMATCH, TRANSIENT -> Optional.empty();
+    };
+  }
+
+  /** Exports the probe user now; a success moves the story to Monitoring, as Cato does once syncs work again. */
+  synchronized ProvisioningAttempt provisionOnDemand() {
+    provisionOnDemandCalls++;
+    Instant at = now();
+    SyncFailure failure = currentFailure().orElse(null);
+    ProvisioningAttempt attempt = new ProvisioningAttempt(Tokens.hex(16), at, true, failure);
+    attempts.add(attempt);
+    if (failure == null && ("Open".equals(storyStatus) || "Reopened".equals(storyStatus))) {
+      setStoryStatus("Monitoring", at, "SCIM provisioning succeeded; the story is monitored for recurrence");
+    }
+    return attempt;
+  }
+
+  /** CMA's "Generate token": the old token stops working at once, the IdP still holds whatever it held. */
+  synchronized String generateCatoToken() {
+    catoToken = Tokens.random(32);
+    catoTokensGenerated++;
+    return catoToken;
+  }
+
+  synchronized boolean catoAccepts(String token) {
+    return Tokens.same(token, catoToken);
+  }
+
+  /** What Entra's test connection would say, or empty when the credentials work. */
+  synchronized Optional<String> credentialProblem(String baseAddress, String token) {
+    if (baseAddress == null || !stripSlash(baseAddress).endsWith(config.scimPath())) {
+      return Optional.of("NotFound");
+    }
+    if (!catoAccepts(token)) {
+      return Optional.of("Unauthorized");
+    }
+    return Optional.empty();
+  }
+
+  synchronized String savedBaseAddress() {
+    return idpBaseAddress;
+  }
+
+  synchronized String savedToken() {
+    return idpToken;
+  }
+
+  /** Entra's PUT .../synchronization/secrets; a key left out keeps its saved value, as Graph does. */
+  synchronized void saveIdpSecrets(String baseAddress, String token) {
+    if (baseAddress != null) {
+      idpBaseAddress = baseAddress;
+    }
+    if (token != null) {
+      idpToken = token;
+    }
+    idpSecretsSaved++;
+  }
+
+  /** The admin undoes the suspect Domain change; only meaningful in config-change. */
+  synchronized boolean revertDomainChange() {
+    if (config.scenario() != Scenario.CONFIG_CHANGE || domainChangeReverted) {
+      return false;
+    }
+    domainChangeReverted = true;
+    auditTrail.add(ScenarioScript.revertEntry(now()));
+    return true;
+  }
+
+  /** A new scheduled cycle failed: Cato logs another event and reopens a story that was being monitored. */
+  synchronized FailureEvent recordFailure() {
+    Instant at = now();
+    SyncFailure failure = currentFailure().orElse(ScenarioScript.initialFailure(config.scenario()));
+    FailureEvent event = new FailureEvent(Tokens.random(15), at, failure, storyId);
+    failureEvents.add(event);
+    attempts.add(new ProvisioningAttempt(Tokens.hex(16), at, false, failure));
+    lastSignal = at;
+    lastFailure = failure;
+    if ("Monitoring".equals(storyStatus) || "Closed".equals(storyStatus)) {
+      setStoryStatus("Reopened", at, "SCIM provisioning failed again: " + failure.catoReason());
+    } else {
+      storyUpdatedAt = at;
+    }
+    return event;
+  }
+
+  synchronized String issueGraphAccessToken() {
+    String token = Tokens.random(48);
+    graphAccessTokens.add(token);
+    return token;
+  }
+
+  synchronized boolean graphAccessTokenValid(String token) {
+    return token != null && graphAccessTokens.contains(token);
+  }
+
+  synchronized StoryView story() {
+    return new StoryView(storyId, incidentId, storyStatus, storyCreatedAt, storyUpdatedAt, failureEvents.get(0).time(),
+        lastSignal, lastFailure, List.copyOf(storyTimeline));
+  }
+
+  synchronized List<FailureEvent> failureEvents() {
+    return List.copyOf(failureEvents);
+  }
+
+  synchronized List<AuditEntry> auditTrail() {
+    return List.copyOf(auditTrail);
+  }
+
+  synchronized List<EntraAuditEntry> entraAudits() {
+    return List.copyOf(entraAudits);
+  }
+
+  synchronized List<ProvisioningAttempt> provisioningAttempts() {
+    return List.copyOf(attempts);
+  }
+
+  synchronized StateSnapshot snapshot() {
+    Optional<SyncFailure> failure = currentFailure();
+    return new StateSnapshot(
+        config.scenario().wireName(), config.accountId(), config.sourceId(), storyId, storyStatus,
+        Tokens.same(idpToken, catoToken), domainChangeReverted, failure.isEmpty(),
+        failure.map(Enum::name).orElse(null), catoTokensGenerated, idpSecretsSaved, provisionOnDemandCalls,
+        failureEvents.size());
+  }
+
+  private void setStoryStatus(String status, Instant at, String description) {
+    storyStatus = status;
+    storyUpdatedAt = at;
+    storyTimeline.add(new StoryEvent(at, "Status updated to " + status, description, "Information"));
+  }
+
+  private static String stripSlash(String s) {
+    String out = s.trim();
+    while (out.endsWith("/")) {
+      out = out.substring(0, out.length() - 1);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,19 @@
+package io.scimplaybook.sandbox;
+
+/**
+ * What {@code GET /sandbox/state} shows. It says whether the IdP's saved token matches Cato's, never the tokens.
+ */
+public record StateSnapshot(
+    String scenario,
+    String accountId,
+    String sourceId,
+    String storyId,
+    String storyStatus,
+    boolean idpTokenMatchesCato,
+    boolean domainChangeReverted,
+    boolean provisioningWorks,
+    String currentFailure,
+    int catoTokensGenerated,
+    int idpSecretsSaved,
+    int provisionOnDemandCalls,
+    int failureEvents) {}
