@@ -1,0 +1,106 @@
+package io.scimplaybook.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts a sandbox from the command line for the demo and docker-compose, prints its base URL as the first line of
+ * standard output, and runs until the process is stopped.
+ *
+ * <pre>
+ * --port N                 listen port (default 8089; 0 picks a free one)
+ * --scenario NAME          token-mismatch (default), config-change, transient, persistent
+ * --bind ADDRESS           interface to listen on (default 127.0.0.1; 0.0.0.0 inside a container)
+ * --trigger URL            once up, POST the failure event to this webhook
+ * --trigger-header 'N: V'  extra header for the trigger request, e.g. its authentication (repeatable)
+ * </pre>
+ */
+public final class SandboxMain {
+  /** docker-compose may start the sandbox before the starter listens; keep trying this long. */
+  private static final int TRIGGER_ATTEMPTS = 30;
+  private static final long TRIGGER_RETRY_MILLIS = 2_000;
+
+  private SandboxMain() {}
+
+  public static void main(String[] args) throws Exception {
+    SandboxConfig config = SandboxConfig.defaults();
+    URI trigger = null;
+    Map<String, String> triggerHeaders = new LinkedHashMap<>();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--port" -> config = config.withPort(Integer.parseInt(value(args, ++i, arg)));
+          case "--scenario" -> config = config.withScenario(Scenario.fromName(value(args, ++i, arg)));
+          case "--bind" -> config = config.withBindAddress(value(args, ++i, arg));
+          case "--trigger" -> trigger = URI.create(value(args, ++i, arg));
+          case "--trigger-header" -> {
+            String header = value(args, ++i, arg);
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+              throw new IllegalArgumentException("--trigger-header wants 'Name: value'");
+            }
+            triggerHeaders.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+          }
+          case "--help", "-h" -> {
+            usage();
+            return;
+          }
+          default -> throw new IllegalArgumentException("unknown argument " + arg);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      usage();
+      System.exit(2);
+      return;
+    }
+
+    SandboxServer server = SandboxServer.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "sandbox-shutdown"));
+    System.out.println(server.baseUrl());
+    System.out.println("scenario " + config.scenario() + ", account " + config.accountId() + ", source "
+        + config.sourceId() + ", story " + server.storyId());
+    System.out.flush();
+
+    if (trigger != null) {
+      trigger(server, trigger, triggerHeaders);
+    }
+    stopped.await();
+  }
+
+  private static void trigger(SandboxServer server, URI webhook, Map<String, String> headers)
+      throws InterruptedException {
+    for (int attempt = 1; attempt <= TRIGGER_ATTEMPTS; attempt++) {
+      try {
+        WebhookDelivery delivery = server.sendFailureEvent(webhook, headers);
+        System.out.println("failure event sent to " + webhook + ": HTTP " + delivery.status() + " " + delivery.body());
+        return;
+      } catch (IOException e) {
+        System.err.println("webhook " + webhook + " not reachable yet (" + e.getClass().getSimpleName() + "), attempt "
+            + attempt + "/" + TRIGGER_ATTEMPTS);
+        Thread.sleep(TRIGGER_RETRY_MILLIS);
+      }
+    }
+    System.err.println("gave up sending the failure event to " + webhook + "; the sandbox keeps running");
+  }
+
+  private static String value(String[] args, int i, String name) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(name + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void usage() {
+    System.err.println("usage: SandboxMain [--port N] [--scenario token-mismatch|config-change|transient|persistent]"
+        + " [--bind ADDRESS] [--trigger WEBHOOK_URL [--trigger-header 'Name: value']...]");
+  }
+}

@@ -1,0 +1,165 @@
+package io.scimplaybook.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running sandbox: Cato's GraphQL API and SCIM service, Entra's token endpoint and Microsoft Graph on one port,
+ * playing one {@link Scenario}. Point the project's clients' base URLs at {@link #baseUrl()}.
+ *
+ * <pre>
+ * POST /api/v1/graphql2                                   Cato GraphQL (x-api-key)
+ * GET  /scim/v2/{accountId}/{sourceId}/Users              Cato SCIM (Bearer: the token Cato accepts)
+ * POST /{tenantId}/oauth2/v2.0/token                      Entra client credentials
+ * *    /v1.0/servicePrincipals/{spId}/synchronization/... Microsoft Graph (Bearer: an issued access token)
+ * GET  /v1.0/auditLogs/{directoryAudits|provisioning}     Microsoft Graph
+ * *    /sandbox/...                                       scenario controls, see SandboxControlHandler
+ * </pre>
+ */
+public final class SandboxServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY every keep-alive response waits ~40 ms
+    // for a delayed ACK. Read once per JVM, so set before the first server exists, unless the caller chose.
+    System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final ScenarioState state;
+  private final HttpClient webhookClient;
+
+  private SandboxServer(HttpServer server, ExecutorService executor, ScenarioState state) {
+    this.server = server;
+    this.executor = executor;
+    this.state = state;
+    this.webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  public static SandboxServer start(SandboxConfig config) throws IOException {
+    ScenarioState state = new ScenarioState(config, Clock.systemUTC());
+    HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 0);
+    ExecutorService executor = Executors.newFixedThreadPool(8, daemonThreads());
+    http.setExecutor(executor);
+    SandboxServer sandbox = new SandboxServer(http, executor, state);
+    sandbox.mount("/api/v1/graphql2", new CatoGraphqlHandler(state));
+    sandbox.mount("/scim/v2/", new ScimHandler(state));
+    sandbox.mount("/v1.0/", new GraphHandler(state));
+    sandbox.mount("/sandbox/", new SandboxControlHandler(sandbox, state));
+    // The token endpoint's first segment is the tenant, so it lives at the root and 404s everything unclaimed.
+    sandbox.mount("/", new TokenEndpointHandler(state));
+    http.start();
+    LOG.info("sandbox listening on {} playing scenario {} (account {}, source {})", sandbox.baseUrl(),
+        config.scenario(), config.accountId(), config.sourceId());
+    return sandbox;
+  }
+
+  private void mount(String path, HttpHandler handler) {
+    HttpContext context = server.createContext(path, handler);
+    context.getFilters().add(new AccessLogFilter());
+  }
+
+  /** {@code http://127.0.0.1:PORT}, whatever interface the server is bound to. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public SandboxConfig config() {
+    return state.config();
+  }
+
+  /** The same view as {@code GET /sandbox/state}. */
+  public StateSnapshot state() {
+    return state.snapshot();
+  }
+
+  /** The XOps story's id (also the failure event's {@code story_id}). */
+  public String storyId() {
+    return state.story().id();
+  }
+
+  /** CMA's "Generate token", for in-process callers; same as {@code POST /sandbox/cma/scim-token}. */
+  public String generateCatoToken() {
+    return state.generateCatoToken();
+  }
+
+  /** Sends the latest failure event to the project's webhook. */
+  public WebhookDelivery sendFailureEvent(URI webhook) throws IOException, InterruptedException {
+    return sendFailureEvent(webhook, Map.of());
+  }
+
+  /**
+   * Sends the latest failure event as JSON {@code {"accountId", "sourceId", "time", "reason", "storyId"}}.
+   *
+   * @param headers extra request headers, e.g. the webhook's authentication (CMA supports Basic, Bearer or a custom
+   *     header); never logged
+   */
+  public WebhookDelivery sendFailureEvent(URI webhook, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(webhook)
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(failureEventBody())));
+    headers.forEach(request::header);
+    HttpResponse<String> response = webhookClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    LOG.info("failure event sent to {}: HTTP {}", webhook, response.statusCode());
+    return new WebhookDelivery(response.statusCode(), response.body());
+  }
+
+  /** The webhook body for the latest failure event. */
+  ObjectNode failureEventBody() {
+    List<FailureEvent> events = state.failureEvents();
+    FailureEvent latest = events.get(events.size() - 1);
+    ObjectNode body = Json.object();
+    body.put("accountId", state.config().accountId());
+    body.put("sourceId", state.config().sourceId());
+    body.put("time", Json.time(latest.time()));
+    body.put("reason", latest.failure().catoReason());
+    body.put("storyId", latest.storyId());
+    return body;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("sandbox stopped");
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
