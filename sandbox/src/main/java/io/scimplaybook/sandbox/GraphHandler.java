@@ -36,7 +36,8 @@ final class GraphHandler implements HttpHandler {
       return;
     }
     if (!state.graphAccessTokenValid(token)) {
-      GraphErrors.send(exchange, 401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+      GraphErrors.send(exchange, 401, "InvalidAuthenticationToken",
+          "Access token validation failure. Invalid audience.");
       return;
     }
     String path = exchange.getRequestURI().getPath();
@@ -50,7 +51,7 @@ final class GraphHandler implements HttpHandler {
       switch (s.get(1)) {
         case "directoryAudits" -> directoryAudits(exchange);
         case "provisioning" -> provisioningLogs(exchange);
-        default -> GraphErrors.send(exchange, 400, "BadRequest", "Resource not found for the segment '" + s.get(1) + "'.");
+        default -> unknownSegment(exchange, s.get(1));
       }
       return;
     }
@@ -107,7 +108,7 @@ final class GraphHandler implements HttpHandler {
         HttpExchanges.body(exchange);
         HttpExchanges.sendEmpty(exchange, 204);
       }
-      default -> GraphErrors.send(exchange, 400, "BadRequest", "Resource not found for the segment '" + s.get(5) + "'.");
+      default -> unknownSegment(exchange, s.get(5));
     }
   }
 
@@ -156,7 +157,8 @@ final class GraphHandler implements HttpHandler {
     }
     String detail = problem.get().equals("Unauthorized")
         ? "You appear to have entered invalid credentials. Please confirm you are using the correct information for "
-            + "an administrative account. Error code: SystemForCrossDomainIdentityManagementCredentialValidationUnavailable "
+            + "an administrative account. "
+            + "Error code: SystemForCrossDomainIdentityManagementCredentialValidationUnavailable "
             + "Details: the SCIM endpoint answered 401 Unauthorized: invalid credentials."
         : "We could not reach the SCIM endpoint at the Tenant URL provided. Please confirm the Tenant URL. "
             + "Error code: SystemForCrossDomainIdentityManagementCredentialValidationUnavailable "
@@ -239,6 +241,10 @@ final class GraphHandler implements HttpHandler {
       }
     }
     return out;
+  }
+
+  private static void unknownSegment(HttpExchange exchange, String segment) throws IOException {
+    GraphErrors.send(exchange, 400, "BadRequest", "Resource not found for the segment '" + segment + "'.");
   }
 
   private static boolean allow(HttpExchange exchange, String method) throws IOException {

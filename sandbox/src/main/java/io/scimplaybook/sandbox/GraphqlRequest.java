@@ -61,7 +61,9 @@ final class GraphqlRequest {
 
   /** The value passed for argument {@code name} anywhere in the query, or the same-named variable; null if none. */
   JsonNode argument(String name) {
-    Matcher m = Pattern.compile("(?<![$\\w])" + Pattern.quote(name) + "\\s*:\\s*(\\$(\\w+)|\"((?:[^\"\\\\]|\\\\.)*)\"|\\[([^\\]]*)\\])")
+    // name: $variable | "string" | [list]; the lookbehind skips variable definitions ($name:) and longer names.
+    Matcher m = Pattern.compile("(?<![$\\w])" + Pattern.quote(name)
+            + "\\s*:\\s*(\\$(\\w+)|\"((?:[^\"\\\\]|\\\\.)*)\"|\\[([^\\]]*)\\])")
         .matcher(query);
     if (m.find()) {
       if (m.group(2) != null) {

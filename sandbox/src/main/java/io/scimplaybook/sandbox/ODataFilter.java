@@ -61,7 +61,8 @@ final class ODataFilter {
    *     is not checked
    * @param targetProperties each target resource's values by property name ({@code id}, {@code type})
    */
-  boolean matches(Instant activityDateTime, Map<String, String> properties, List<Map<String, String>> targetProperties) {
+  boolean matches(
+      Instant activityDateTime, Map<String, String> properties, List<Map<String, String>> targetProperties) {
     for (Comparison c : times) {
       int cmp = activityDateTime.compareTo(c.value());
       boolean ok = switch (c.op()) {

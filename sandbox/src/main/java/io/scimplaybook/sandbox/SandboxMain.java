@@ -78,18 +78,19 @@ public final class SandboxMain {
 
   private static void trigger(SandboxServer server, URI webhook, Map<String, String> headers)
       throws InterruptedException {
+    String where = SandboxServer.withoutCredentials(webhook);
     for (int attempt = 1; attempt <= TRIGGER_ATTEMPTS; attempt++) {
       try {
         WebhookDelivery delivery = server.sendFailureEvent(webhook, headers);
-        System.out.println("failure event sent to " + webhook + ": HTTP " + delivery.status() + " " + delivery.body());
+        System.out.println("failure event sent to " + where + ": HTTP " + delivery.status() + " " + delivery.body());
         return;
       } catch (IOException e) {
-        System.err.println("webhook " + webhook + " not reachable yet (" + e.getClass().getSimpleName() + "), attempt "
+        System.err.println("webhook " + where + " not reachable yet (" + e.getClass().getSimpleName() + "), attempt "
             + attempt + "/" + TRIGGER_ATTEMPTS);
         Thread.sleep(TRIGGER_RETRY_MILLIS);
       }
     }
-    System.err.println("gave up sending the failure event to " + webhook + "; the sandbox keeps running");
+    System.err.println("gave up sending the failure event to " + where + "; the sandbox keeps running");
   }
 
   private static String value(String[] args, int i, String name) {

@@ -125,8 +125,13 @@ public final class SandboxServer implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(failureEventBody())));
     headers.forEach(request::header);
     HttpResponse<String> response = webhookClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    LOG.info("failure event sent to {}: HTTP {}", webhook, response.statusCode());
+    LOG.info("failure event sent to {}: HTTP {}", withoutCredentials(webhook), response.statusCode());
     return new WebhookDelivery(response.statusCode(), response.body());
+  }
+
+  /** Scheme, host, port and path only: a webhook URL may carry a secret in its user-info or query string. */
+  static String withoutCredentials(URI uri) {
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getRawPath();
   }
 
   /** The webhook body for the latest failure event. */

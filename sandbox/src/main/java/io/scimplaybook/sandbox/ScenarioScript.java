@@ -15,8 +15,8 @@ final class ScenarioScript {
   static final String CATO_SCIM_APP_NAME = "Entra ID SCIM";
   /** The Cato enterprise app's display name in Entra. */
   static final String ENTRA_APP_NAME = "Cato Networks SCIM";
-  static final String PLAYBOOK_URL =
-      "https://support.catonetworks.com/hc/en-us/articles/32567974126749-XOps-Network-Playbook-SCIM-Provisioning-Failed";
+  static final String PLAYBOOK_URL = "https://support.catonetworks.com/hc/en-us/articles/"
+      + "32567974126749-XOps-Network-Playbook-SCIM-Provisioning-Failed";
   static final String INDICATION = "SCIM Provisioning Failed";
   static final String CHANGED_DOMAIN = "corp.example.com";
 

@@ -80,8 +80,9 @@ final class ScenarioState {
     return config;
   }
 
+  /** Milliseconds are all either vendor shows; finer stamps would only make windows and events disagree. */
   Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   synchronized Optional<SyncFailure> currentFailure() {
