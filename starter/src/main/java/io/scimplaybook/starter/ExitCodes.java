@@ -1,0 +1,13 @@
+package io.scimplaybook.starter;
+
+/** The operator CLI's exit codes; scripts branch on them, so they never change meaning. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+  public static final int NOT_FINISHED = 3;
+  public static final int NOT_FOUND = 4;
+  public static final int UNREACHABLE = 5;
+
+  private ExitCodes() {}
+}

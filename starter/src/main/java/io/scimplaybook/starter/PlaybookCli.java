@@ -1,0 +1,136 @@
+package io.scimplaybook.starter;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowNotFoundException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The operator CLI: plain Java, no Spring. Errors go to stderr, results to stdout, and the exit code says which
+ * (see {@link ExitCodes}).
+ */
+public final class PlaybookCli {
+
+  private static final Map<String, CliCommand> COMMANDS = Map.of(
+      "approve", new ApproveCommand(),
+      "reject", new RejectCommand(),
+      "decide", new DecideCommand(),
+      "status", new StatusCommand(),
+      "report", new ReportCommand());
+  private static final Set<String> HELP = Set.of("help", "--help", "-h");
+  private static final Set<String> COMMON_OPTIONS = Set.of("address", "namespace");
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> env;
+
+  public PlaybookCli(PrintStream out, PrintStream err, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+  }
+
+  /** Whether {@code arg}, the first program argument, selects the CLI rather than the webhook server. */
+  public static boolean isCommand(String arg) {
+    return COMMANDS.containsKey(arg) || HELP.contains(arg);
+  }
+
+  public int run(String... args) {
+    if (args.length == 0) {
+      err.print(CliUsage.TEXT);
+      return ExitCodes.USAGE;
+    }
+    if (HELP.contains(args[0])) {
+      out.print(CliUsage.TEXT);
+      return ExitCodes.OK;
+    }
+    CliArguments parsed = null;
+    String address = null;
+    String namespace = null;
+    try {
+      CliCommand command = COMMANDS.get(args[0]);
+      if (command == null) {
+        throw CliExit.usage("unknown command '" + args[0] + "'");
+      }
+      Set<String> options = new HashSet<>(command.valueOptions());
+      options.addAll(COMMON_OPTIONS);
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      parsed = CliArguments.parse(args[0], rest, options, command.flags());
+      if (parsed.flag("help")) {
+        out.print(CliUsage.TEXT);
+        return ExitCodes.OK;
+      }
+      address = parsed.optional("address").orElseGet(this::defaultAddress);
+      namespace = parsed.optional("namespace").orElse(TemporalConnection.DEFAULT_NAMESPACE);
+      TemporalConnection.checkAddress(address);
+      CliCommand.Action action = command.prepare(parsed, env);
+      try (TemporalConnection connection = TemporalConnection.open(address, namespace)) {
+        return action.run(connection.client(), out);
+      }
+    } catch (CliExit e) {
+      err.println("error: " + e.getMessage());
+      if (e.code() == ExitCodes.USAGE) {
+        err.println();
+        err.print(CliUsage.TEXT);
+      }
+      return e.code();
+    } catch (RuntimeException e) {
+      return failed(e, parsed == null ? "?" : parsed.raw("workflow-id"), address, namespace);
+    }
+  }
+
+  private String defaultAddress() {
+    String fromEnv = env.get("TEMPORAL_ADDRESS");
+    return fromEnv == null || fromEnv.isBlank() ? TemporalConnection.DEFAULT_ADDRESS : fromEnv.strip();
+  }
+
+  /** Maps what the SDK throws to an exit code and a message an operator can act on. */
+  private int failed(RuntimeException e, String workflowId, String address, String namespace) {
+    if (e instanceof WorkflowNotFoundException) {
+      return notFound(workflowId, namespace);
+    }
+    StatusRuntimeException grpc = grpcCause(e);
+    if (grpc != null) {
+      Status status = grpc.getStatus();
+      String description = status.getDescription() == null ? "" : status.getDescription();
+      switch (status.getCode()) {
+        case NOT_FOUND:
+          if (description.toLowerCase().contains("namespace")) {
+            err.println("error: namespace '" + namespace + "' does not exist at " + address + " (--namespace)");
+            return ExitCodes.FAILURE;
+          }
+          return notFound(workflowId, namespace);
+        case UNAVAILABLE:
+          err.println("error: lost Temporal at " + address + " (" + description + ")");
+          return ExitCodes.UNREACHABLE;
+        case DEADLINE_EXCEEDED:
+          err.println("error: Temporal did not answer in time; a status query also needs the playbook worker to be running");
+          return ExitCodes.FAILURE;
+        default:
+          err.println("error: Temporal refused the request: " + status.getCode() + " " + description);
+          return ExitCodes.FAILURE;
+      }
+    }
+    err.println("error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    return ExitCodes.FAILURE;
+  }
+
+  private int notFound(String workflowId, String namespace) {
+    err.println("error: no workflow " + workflowId + " in namespace " + namespace
+        + " (or, for a signal, its run has already finished)");
+    return ExitCodes.NOT_FOUND;
+  }
+
+  private static StatusRuntimeException grpcCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException grpc) {
+        return grpc;
+      }
+    }
+    return null;
+  }
+}
