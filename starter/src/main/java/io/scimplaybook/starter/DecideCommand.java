@@ -4,7 +4,6 @@ import io.scimplaybook.workflows.ScimPlaybookWorkflow;
 import io.scimplaybook.workflows.messages.Decision;
 import io.scimplaybook.workflows.messages.OperatorTask;
 import io.scimplaybook.workflows.messages.TaskDecision;
-import io.scimplaybook.workflows.messages.TaskKind;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -57,13 +56,16 @@ final class DecideCommand implements CliCommand {
 
   /** Catches an answer that cannot fit the task before the run has to refuse it. */
   private static void checkFits(Decision decision, OperatorTask task) {
-    Set<Decision> accepted = switch (task.kind() == null ? TaskKind.REVIEW_SUSPECTS : task.kind()) {
+    if (task.kind() == null) {
+      return;
+    }
+    Set<Decision> accepted = switch (task.kind()) {
       case REVIEW_SUSPECTS -> EnumSet.of(Decision.REVERTED, Decision.DISMISSED);
       case PROVISION_MANUALLY, INSTALL_TOKEN_MANUALLY -> EnumSet.of(Decision.SUCCEEDED, Decision.FAILED);
       case APPROVE_ROTATION -> throw CliExit.usage(
           "task " + task.id() + " asks for token rotation: answer it with approve or reject, not decide");
     };
-    if (task.kind() != null && !accepted.contains(decision)) {
+    if (!accepted.contains(decision)) {
       throw CliExit.usage("task " + task.id() + " (" + task.kind() + ") takes "
           + accepted.stream().map(Enum::name).collect(Collectors.joining(" or ")) + ", not " + decision);
     }

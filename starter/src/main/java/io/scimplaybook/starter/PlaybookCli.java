@@ -2,7 +2,9 @@ package io.scimplaybook.starter;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.errordetails.v1.NamespaceNotFoundFailure;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.serviceclient.StatusUtils;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -90,19 +92,19 @@ public final class PlaybookCli {
 
   /** Maps what the SDK throws to an exit code and a message an operator can act on. */
   private int failed(RuntimeException e, String workflowId, String address, String namespace) {
+    StatusRuntimeException grpc = grpcCause(e);
+    if (grpc != null && StatusUtils.getFailure(grpc, NamespaceNotFoundFailure.class) != null) {
+      err.println("error: namespace '" + namespace + "' does not exist at " + address + " (--namespace)");
+      return ExitCodes.FAILURE;
+    }
     if (e instanceof WorkflowNotFoundException) {
       return notFound(workflowId, namespace);
     }
-    StatusRuntimeException grpc = grpcCause(e);
     if (grpc != null) {
       Status status = grpc.getStatus();
       String description = status.getDescription() == null ? "" : status.getDescription();
       switch (status.getCode()) {
         case NOT_FOUND:
-          if (description.toLowerCase().contains("namespace")) {
-            err.println("error: namespace '" + namespace + "' does not exist at " + address + " (--namespace)");
-            return ExitCodes.FAILURE;
-          }
           return notFound(workflowId, namespace);
         case UNAVAILABLE:
           err.println("error: lost Temporal at " + address + " (" + description + ")");
