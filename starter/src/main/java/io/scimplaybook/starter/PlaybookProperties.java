@@ -1,0 +1,45 @@
+package io.scimplaybook.starter;
+
+import io.scimplaybook.workflows.messages.PlaybookOptions;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings every run started here carries in its input (a run keeps the settings it started with). Defaults are
+ * the manual playbook's.
+ */
+@ConfigurationProperties("scim-playbook.playbook")
+public record PlaybookProperties(
+    @DefaultValue("PT1H") Duration monitoringWindow,
+    @DefaultValue("PT24H") Duration approvalTimeout,
+    @DefaultValue("PT1H") Duration reminderInterval,
+    @DefaultValue("PT24H") Duration auditWindow,
+    @DefaultValue("PT2H") Duration verificationLookback,
+    @DefaultValue("3") int maxCycles,
+    @DefaultValue("3") int maxTokenAttempts) {
+
+  public PlaybookProperties {
+    requirePositive("monitoring-window", monitoringWindow);
+    requirePositive("approval-timeout", approvalTimeout);
+    requirePositive("reminder-interval", reminderInterval);
+    requirePositive("audit-window", auditWindow);
+    requirePositive("verification-lookback", verificationLookback);
+    if (maxCycles < 1 || maxTokenAttempts < 1) {
+      throw new IllegalArgumentException("scim-playbook.playbook.max-cycles and max-token-attempts must be at least 1");
+    }
+  }
+
+  public PlaybookOptions toOptions() {
+    return new PlaybookOptions(
+        monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback, maxCycles,
+        maxTokenAttempts);
+  }
+
+  // A zero window would make a run resolve or time out at once, which is never what a deployment means.
+  private static void requirePositive(String name, Duration value) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException("scim-playbook.playbook." + name + " must be a positive duration, got " + value);
+    }
+  }
+}
