@@ -1,0 +1,244 @@
+package io.scimplaybook.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimplaybook.workflows.PlaybookSearchAttributes;
+import io.scimplaybook.workflows.messages.PlaybookOptions;
+import io.scimplaybook.workflows.messages.ScimFailureEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The webhook over real HTTP, with the client temporal-spring-boot-starter builds from
+ * {@code spring.temporal.connection.target}, against the test server and the fake playbook.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FailureEventWebhookTest {
+
+  static final TemporalTestServer temporal = TemporalTestServer.start();
+  static final ObjectMapper json = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void temporalTarget(DynamicPropertyRegistry registry) {
+    registry.add("spring.temporal.connection.target", temporal::target);
+  }
+
+  @AfterAll
+  static void stopTemporal() {
+    temporal.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void theClientComesFromTheTemporalStarterAndNoWorkerRuns() {
+    assertThat(context.getBeansOfType(WorkflowClient.class)).hasSize(1);
+    assertThat(context.getBeansOfType(WorkerFactory.class)).isEmpty();
+  }
+
+  @Test
+  void aFailureEventStartsThePlaybookAndReachesItAsAWebhookEvent() throws Exception {
+    HttpResponse<String> response = post(
+        "{\"accountId\":\"4711\",\"sourceId\":\"src_1\",\"time\":\"2025-06-01T08:30:00Z\","
+            + "\"reason\":\"SCIM server returned 401\",\"storyId\":\"story-9\"}");
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode body = json.readTree(response.body());
+    assertThat(body.get("workflowId").asText()).isEqualTo("scim-playbook-4711-src_1");
+    assertThat(body.get("runId").asText()).isNotBlank();
+
+    SignalLog log = temporal.awaitReceived("scim-playbook-4711-src_1", l -> l.failures().size() == 1);
+    assertThat(log.failures().get(0)).isEqualTo(new ScimFailureEvent("4711", "src_1",
+        Instant.parse("2025-06-01T08:30:00Z"), "SCIM server returned 401", "story-9", ScimFailureEvent.ORIGIN_WEBHOOK));
+    assertThat(log.input().accountId()).isEqualTo("4711");
+    assertThat(log.input().sourceId()).isEqualTo("src_1");
+    assertThat(log.input().options()).isEqualTo(PlaybookOptions.defaults());
+
+    WorkflowExecutionDescription run = temporal.client().newUntypedWorkflowStub("scim-playbook-4711-src_1").describe();
+    assertThat(run.getTaskQueue()).isEqualTo("scim-playbook");
+    assertThat(run.getTypedSearchAttributes().get(PlaybookSearchAttributes.ACCOUNT_ID)).isEqualTo("4711");
+    assertThat(run.getTypedSearchAttributes().get(PlaybookSearchAttributes.SOURCE_ID)).isEqualTo("src_1");
+  }
+
+  @Test
+  void twoEventsForOneSourceAreOneRunWithTwoSignals() throws Exception {
+    HttpResponse<String> first = post(event("5001", "a", "first"));
+    HttpResponse<String> second = post(event("5001", "a", "second"));
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(second.statusCode()).isEqualTo(202);
+    JsonNode one = json.readTree(first.body());
+    JsonNode two = json.readTree(second.body());
+    assertThat(two.get("workflowId").asText()).isEqualTo(one.get("workflowId").asText()).isEqualTo("scim-playbook-5001-a");
+    assertThat(two.get("runId").asText()).isEqualTo(one.get("runId").asText());
+
+    SignalLog log = temporal.awaitReceived("scim-playbook-5001-a", l -> l.failures().size() == 2);
+    assertThat(log.failures()).extracting(ScimFailureEvent::reason).containsExactly("first", "second");
+  }
+
+  @Test
+  void concurrentFirstEventsAreAllDelivered() throws Exception {
+    int events = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(events);
+    try {
+      List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+      for (int i = 0; i < events; i++) {
+        String body = event("5002", "storm", "event " + i);
+        calls.add(() -> post(body));
+      }
+      for (Future<HttpResponse<String>> f : pool.invokeAll(calls)) {
+        assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(202);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    SignalLog log = temporal.awaitReceived("scim-playbook-5002-storm", l -> l.failures().size() == events);
+    assertThat(log.failures()).hasSize(events);
+  }
+
+  static Stream<Arguments> badEvents() {
+    return Stream.of(
+        Arguments.of("malformed JSON", "{\"accountId\":\"6001\",", "6001", "is not valid JSON"),
+        Arguments.of("empty body", "", null, "body is empty"),
+        Arguments.of("not an object", "[\"6002\"]", null, "must be a JSON object"),
+        Arguments.of("missing accountId", "{\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"r\"}",
+            null, "accountId is required"),
+        Arguments.of("missing sourceId", "{\"accountId\":\"6003\",\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"r\"}",
+            null, "sourceId is required"),
+        Arguments.of("missing time", "{\"accountId\":\"6004\",\"sourceId\":\"a\",\"reason\":\"r\"}", "6004",
+            "time is required"),
+        Arguments.of("missing reason", "{\"accountId\":\"6005\",\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\"}",
+            "6005", "reason is required"),
+        Arguments.of("blank reason", "{\"accountId\":\"6006\",\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\","
+            + "\"reason\":\"  \"}", "6006", "reason must not be blank"),
+        Arguments.of("accountId not a plain id", event("60 07", "a", "r"), null,
+            "accountId must be 1-64 letters, digits, '_' or '.', got '60 07'"),
+        Arguments.of("sourceId not a plain id", event("6008", "src/1", "r"), null,
+            "sourceId must be 1-64 letters, digits, '_' or '.', got 'src/1'"),
+        Arguments.of("accountId not a string", "{\"accountId\":6009,\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\","
+            + "\"reason\":\"r\"}", null, "accountId must be a string"),
+        Arguments.of("unparseable time", "{\"accountId\":\"6010\",\"sourceId\":\"a\",\"time\":\"yesterday\","
+            + "\"reason\":\"r\"}", "6010", "time must be an ISO-8601 instant such as 2025-06-01T08:30:00Z, got 'yesterday'"),
+        Arguments.of("unknown field (typo)", "{\"accountId\":\"6011\",\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\","
+            + "\"reason\":\"r\",\"storyID\":\"s\"}", "6011", "unknown field 'storyID'"),
+        Arguments.of("duplicate field", "{\"accountId\":\"6012\",\"accountId\":\"6012\",\"sourceId\":\"a\","
+            + "\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"r\"}", "6012", "Duplicate field 'accountId'"),
+        Arguments.of("content after the object", event("6013", "a", "r") + " {}", "6013", "is not valid JSON"),
+        Arguments.of("storyId not a string", "{\"accountId\":\"6014\",\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\","
+            + "\"reason\":\"r\",\"storyId\":42}", "6014", "storyId must be a string when given"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badEvents")
+  void aBadEventIsRefusedWith400NamingTheProblemAndStartsNothing(
+      String label, String body, String accountId, String message) throws Exception {
+    int openBefore = temporal.openRuns();
+
+    HttpResponse<String> response = post(body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(json.readTree(response.body()).get("error").asText()).contains(message);
+    assertNothingStarted(openBefore, accountId);
+  }
+
+  @Test
+  void aBodyThatIsNotJsonByContentTypeIsRefusedWith415() throws Exception {
+    int openBefore = temporal.openRuns();
+
+    HttpResponse<String> response = http.send(request("text/plain").POST(HttpRequest.BodyPublishers.ofString(
+        event("6101", "a", "r"))).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(json.readTree(response.body()).get("error").asText())
+        .isEqualTo("Content-Type must be application/json, got 'text/plain'");
+    assertNothingStarted(openBefore, "6101");
+  }
+
+  @Test
+  void aBodyWithoutContentTypeIsRefusedWith415() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri())
+        .POST(HttpRequest.BodyPublishers.ofString(event("6102", "a", "r"))).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(json.readTree(response.body()).get("error").asText()).contains("Content-Type must be application/json");
+    assertThat(temporal.exists("scim-playbook-6102-a")).isFalse();
+  }
+
+  @Test
+  void aBodyOver64KiBIsRefusedWith413() throws Exception {
+    int openBefore = temporal.openRuns();
+
+    HttpResponse<String> response = post(event("6201", "a", "x".repeat(64 * 1024)));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(json.readTree(response.body()).get("error").asText()).contains("larger than 65536 bytes");
+    assertNothingStarted(openBefore, "6201");
+  }
+
+  @Test
+  void aChunkedBodyOver64KiBIsRefusedWith413() throws Exception {
+    byte[] big = event("6202", "a", "y".repeat(70 * 1024)).getBytes();
+    // A stream publisher of unknown length makes the client send chunked, without Content-Length.
+    HttpResponse<String> response = http.send(request("application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(temporal.exists("scim-playbook-6202-a")).isFalse();
+  }
+
+  private void assertNothingStarted(int openBefore, String accountId) {
+    assertThat(temporal.openRuns()).isEqualTo(openBefore);
+    if (accountId != null) {
+      assertThat(temporal.exists("scim-playbook-" + accountId + "-a")).isFalse();
+    }
+  }
+
+  static String event(String accountId, String sourceId, String reason) {
+    return "{\"accountId\":\"" + accountId + "\",\"sourceId\":\"" + sourceId
+        + "\",\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"" + reason + "\"}";
+  }
+
+  private HttpResponse<String> post(String body) throws Exception {
+    return http.send(request("application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String contentType) {
+    return HttpRequest.newBuilder(uri()).header("Content-Type", contentType);
+  }
+
+  private URI uri() {
+    return URI.create("http://127.0.0.1:" + port + "/events/scim-failure");
+  }
+}

@@ -1,0 +1,142 @@
+package io.scimplaybook.starter;
+
+import io.scimplaybook.workflows.PlaybookIds;
+import io.scimplaybook.workflows.PlaybookSearchAttributes;
+import io.scimplaybook.workflows.ScimPlaybookWorkflow;
+import io.scimplaybook.workflows.messages.PlaybookInput;
+import io.scimplaybook.workflows.messages.PlaybookOptions;
+import io.scimplaybook.workflows.messages.ScimFailureEvent;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/**
+ * The Java test server on a loopback port, with the fake playbook's worker: the CLI and the Spring-configured client
+ * reach it over real gRPC, exactly as they would reach a cluster.
+ */
+final class TemporalTestServer implements AutoCloseable {
+
+  static final String NAMESPACE = "default";
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  private final int port;
+  private final TestServer.PortBoundTestServer server;
+  private final TestWorkflowEnvironment env;
+
+  private TemporalTestServer(int port, TestServer.PortBoundTestServer server, TestWorkflowEnvironment env) {
+    this.port = port;
+    this.server = server;
+    this.env = env;
+  }
+
+  static TemporalTestServer start() {
+    int port = freePort();
+    // Time skipping locked: the fake has no timers, and wall-clock time keeps task timeouts ordinary.
+    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setUseExternalService(true)
+        .setTarget("127.0.0.1:" + port)
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build())
+        .build());
+    PlaybookSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    env.newWorker(PlaybookIds.TASK_QUEUE).registerWorkflowImplementationTypes(FakePlaybookWorkflow.class);
+    env.start();
+    return new TemporalTestServer(port, server, env);
+  }
+
+  /** A loopback port nothing listens on: "Temporal is down". */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String target() {
+    return "127.0.0.1:" + port;
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  TestWorkflowEnvironment env() {
+    return env;
+  }
+
+  /** Starts a fake run the way the webhook does, with one failure event, and waits until the run has it. */
+  String startRun(String accountId, String sourceId) {
+    String workflowId = PlaybookIds.workflowId(accountId, sourceId);
+    ScimPlaybookWorkflow run = client().newWorkflowStub(ScimPlaybookWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(PlaybookIds.TASK_QUEUE).build());
+    BatchRequest request = client().newSignalWithStartRequest();
+    request.add(run::run, new PlaybookInput(accountId, sourceId, PlaybookOptions.defaults()));
+    request.add(run::failureReported, new ScimFailureEvent(accountId, sourceId,
+        Instant.parse("2025-06-01T08:30:00Z"), "SCIM server returned 401 Unauthorized", "story-77",
+        ScimFailureEvent.ORIGIN_WEBHOOK));
+    client().signalWithStart(request);
+    awaitReceived(workflowId, log -> log.failures().size() == 1);
+    return workflowId;
+  }
+
+  SignalLog received(String workflowId) {
+    return client().newWorkflowStub(ReceivedSignals.class, workflowId).received();
+  }
+
+  /**
+   * Polls the fake's query until {@code condition} holds: a signal shows once the workflow task that handles it
+   * completes, not when the signal call returns. Bounded; each round trip paces the loop.
+   */
+  SignalLog awaitReceived(String workflowId, Predicate<SignalLog> condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    SignalLog last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = received(workflowId);
+        if (condition.test(last)) {
+          return last;
+        }
+      } catch (WorkflowNotFoundException e) {
+        // not started yet
+      }
+    }
+    throw new AssertionError("the fake playbook " + workflowId + " never got there within " + WAIT + "; last: " + last);
+  }
+
+  boolean exists(String workflowId) {
+    try {
+      client().newUntypedWorkflowStub(workflowId).describe();
+      return true;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
+  int openRuns() {
+    return env.getWorkflowServiceStubs().blockingStub()
+        .listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(NAMESPACE).build())
+        .getExecutionsCount();
+  }
+
+  @Override
+  public void close() {
+    env.close();
+    server.close();
+  }
+}
