@@ -1,0 +1,67 @@
+package io.scimplaybook.workflows;
+
+import io.scimplaybook.workflows.activities.FailureTypes;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retries fitted to each vendor call. Authentication and validation failures are never retried:
+ * the same request would fail the same way. Rate limits shape the initial intervals.
+ */
+final class ActivityPolicies {
+  private ActivityPolicies() {}
+
+  private static RetryOptions retry(Duration initial, Duration max, int attempts) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initial)
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(max)
+        .setMaximumAttempts(attempts)
+        .setDoNotRetry(FailureTypes.NON_RETRYABLE.toArray(String[]::new))
+        .build();
+  }
+
+  private static ActivityOptions options(Duration startToClose, Duration scheduleToClose, RetryOptions retry) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(startToClose)
+        .setScheduleToCloseTimeout(scheduleToClose)
+        .setRetryOptions(retry)
+        .build();
+  }
+
+  /** Reading the worker's own configuration: fast, and a miss will not heal by waiting. */
+  static ActivityOptions configuration() {
+    return options(Duration.ofSeconds(10), Duration.ofMinutes(1), retry(Duration.ofSeconds(1), Duration.ofSeconds(5), 3));
+  }
+
+  /** Cato GraphQL reads: 120/min per query and account, shared with every other API key of the account. */
+  static ActivityOptions catoQuery() {
+    return options(Duration.ofSeconds(30), Duration.ofMinutes(10), retry(Duration.ofSeconds(2), Duration.ofMinutes(1), 8));
+  }
+
+  /** auditFeed allows 5 calls a minute per account and may page: slow first retry, longer call. */
+  static ActivityOptions catoAudit() {
+    return options(Duration.ofMinutes(2), Duration.ofMinutes(15), retry(Duration.ofSeconds(15), Duration.ofMinutes(2), 6));
+  }
+
+  /** Entra provisionOnDemand allows 5 requests per 10 s; Graph 429s carry Retry-After, which overrides this. */
+  static ActivityOptions idpCall() {
+    return options(Duration.ofSeconds(60), Duration.ofMinutes(10), retry(Duration.ofSeconds(3), Duration.ofMinutes(1), 6));
+  }
+
+  /** Audit and provisioning logs: paged reads that may be slow. */
+  static ActivityOptions idpLogs() {
+    return options(Duration.ofMinutes(2), Duration.ofMinutes(10), retry(Duration.ofSeconds(3), Duration.ofMinutes(1), 6));
+  }
+
+  /** Token checks and the credential save: few attempts, an operator is waiting on the answer. */
+  static ActivityOptions tokenRotation() {
+    return options(Duration.ofSeconds(30), Duration.ofMinutes(5), retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 5));
+  }
+
+  /** Delivering the support bundle must not be lost to a brief outage of the channel. */
+  static ActivityOptions escalation() {
+    return options(Duration.ofSeconds(30), Duration.ofHours(1), retry(Duration.ofSeconds(5), Duration.ofMinutes(5), 0));
+  }
+}

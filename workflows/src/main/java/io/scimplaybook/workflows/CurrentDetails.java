@@ -1,0 +1,53 @@
+package io.scimplaybook.workflows;
+
+import io.scimplaybook.workflows.messages.OperatorTask;
+import io.scimplaybook.workflows.messages.PlaybookStatus;
+import io.scimplaybook.workflows.messages.SourceProfile;
+import io.scimplaybook.workflows.messages.StepRecord;
+import java.util.List;
+
+/** The Markdown the Temporal UI shows as the run's current details: the step, the evidence, what a person must do. */
+final class CurrentDetails {
+  private static final int RECENT_STEPS = 6;
+
+  private CurrentDetails() {}
+
+  static String render(PlaybookStatus s, SourceProfile profile) {
+    StringBuilder md = new StringBuilder();
+    md.append("**Step:** ").append(s.step());
+    if (s.cycle() > 0) {
+      md.append(" · cycle ").append(s.cycle());
+    }
+    if (s.outcome() != null) {
+      md.append(" · **").append(s.outcome()).append("**");
+      if (s.rootCause() != null) {
+        md.append(" (").append(s.rootCause()).append(')');
+      }
+    }
+    md.append("\n\n");
+    if (profile != null) {
+      md.append("Source ").append(profile.displayName()).append(" · ").append(profile.idp().displayName()).append('\n');
+    }
+    md.append("Failure events: ").append(s.failures().count());
+    if (s.failures().lastReason() != null) {
+      md.append(" · last reason: ").append(s.failures().lastReason());
+    }
+    md.append('\n');
+    OperatorTask task = s.pendingTask();
+    if (task != null) {
+      md.append("\n### Action needed: ").append(task.title()).append("\n\n").append(task.instructions()).append("\n\n");
+      for (String command : task.commands()) {
+        md.append("    ").append(command).append('\n');
+      }
+      md.append("\nDue by ").append(task.dueAt()).append('\n');
+    }
+    List<StepRecord> steps = s.steps();
+    if (!steps.isEmpty()) {
+      md.append("\n### Evidence so far\n");
+      for (StepRecord r : steps.subList(Math.max(0, steps.size() - RECENT_STEPS), steps.size())) {
+        md.append("- ").append(r.step()).append(' ').append(r.result()).append(": ").append(r.summary()).append('\n');
+      }
+    }
+    return md.toString();
+  }
+}

@@ -1,0 +1,166 @@
+package io.scimplaybook.workflows;
+
+import io.scimplaybook.workflows.activities.CatoActivities;
+import io.scimplaybook.workflows.activities.EscalationActivities;
+import io.scimplaybook.workflows.activities.IdpActivities;
+import io.scimplaybook.workflows.activities.SourceActivities;
+import io.scimplaybook.workflows.activities.TokenRotationActivities;
+import io.scimplaybook.workflows.messages.AuditQuery;
+import io.scimplaybook.workflows.messages.ConfigChange;
+import io.scimplaybook.workflows.messages.ConfigChanges;
+import io.scimplaybook.workflows.messages.EntraTarget;
+import io.scimplaybook.workflows.messages.EventFindings;
+import io.scimplaybook.workflows.messages.FailureRecord;
+import io.scimplaybook.workflows.messages.Idp;
+import io.scimplaybook.workflows.messages.PlaybookReport;
+import io.scimplaybook.workflows.messages.ProvisionResult;
+import io.scimplaybook.workflows.messages.ProvisioningLog;
+import io.scimplaybook.workflows.messages.ProvisioningLogEntry;
+import io.scimplaybook.workflows.messages.SourceProfile;
+import io.scimplaybook.workflows.messages.StoryFindings;
+import io.scimplaybook.workflows.messages.StorySummary;
+import io.scimplaybook.workflows.messages.TokenCheck;
+import io.scimplaybook.workflows.messages.VerificationQuery;
+import io.scimplaybook.workflows.secrets.SealedToken;
+import io.scimplaybook.workflows.secrets.TokenSeal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Scripted stand-ins for every activity, so that each workflow test states the world it runs in. Activities run on
+ * worker threads: every field is safe to read from them.
+ */
+final class FakeActivities {
+  final TokenSeal seal = TokenSeal.fromBase64Key(TokenSeal.newBase64Key());
+  volatile Idp idp = Idp.ENTRA_ID;
+  volatile List<StorySummary> stories =
+      List.of(new StorySummary("story-1", "SCIM Provisioning Failed", "Open", Instant.parse("2026-11-29T06:00:00Z"),
+          Instant.parse("2026-11-29T06:05:00Z"), "SCIM provisioning from Entra ID failed"));
+  volatile List<FailureRecord> events =
+      List.of(new FailureRecord(Instant.parse("2026-11-29T06:00:00Z"), "7", "invalid credentials", "story-1", "failed"));
+  volatile List<ConfigChange> catoChanges = List.of();
+  volatile List<ConfigChange> idpChanges = List.of();
+  /** Provisioning results in order; the last one repeats. */
+  final List<ProvisionResult> provisionResults = new CopyOnWriteArrayList<>(List.of(failed()));
+  /** The token Cato and the IdP accept; null accepts any. */
+  volatile String validToken;
+  volatile Supplier<RuntimeException> provisionError;
+  volatile Supplier<RuntimeException> storiesError;
+  volatile Supplier<RuntimeException> eventsError;
+
+  final AtomicInteger provisionCalls = new AtomicInteger();
+  final List<String> savedTokens = new CopyOnWriteArrayList<>();
+  final List<PlaybookReport> bundles = new CopyOnWriteArrayList<>();
+
+  static ProvisionResult failed() {
+    return new ProvisionResult(false, "probe@contoso.com", "Failure", "invalid credentials");
+  }
+
+  static ProvisionResult succeeded() {
+    return new ProvisionResult(true, "probe@contoso.com", "Success", "");
+  }
+
+  Object[] all() {
+    return new Object[] {new Sources(), new Cato(), new IdpCalls(), new Rotation(), new Escalation()};
+  }
+
+  private ProvisionResult nextProvision() {
+    int call = provisionCalls.getAndIncrement();
+    if (provisionError != null) {
+      throw provisionError.get();
+    }
+    return provisionResults.get(Math.min(call, provisionResults.size() - 1));
+  }
+
+  private boolean accepted(SealedToken token) {
+    String plain = seal.open(token);
+    return validToken == null || validToken.equals(plain);
+  }
+
+  private class Sources implements SourceActivities {
+    @Override
+    public SourceProfile describeSource(String accountId, String sourceId) {
+      EntraTarget entra = idp == Idp.ENTRA_ID
+          ? new EntraTarget("sp-1", "scim.job.1", "rule-1", "obj-1", "probe@contoso.com") : null;
+      return new SourceProfile(accountId, sourceId, idp, "Contoso (" + sourceId + ")",
+          "https://scim.example/scim/v2", entra);
+    }
+  }
+
+  private class Cato implements CatoActivities {
+    @Override
+    public StoryFindings findScimStories(VerificationQuery query) {
+      if (storiesError != null) throw storiesError.get();
+      return new StoryFindings(stories);
+    }
+
+    @Override
+    public EventFindings findFailureEvents(VerificationQuery query) {
+      if (eventsError != null) throw eventsError.get();
+      return new EventFindings(events);
+    }
+
+    @Override
+    public ConfigChanges findDomainChanges(AuditQuery query) {
+      return new ConfigChanges(catoChanges);
+    }
+
+    @Override
+    public StorySummary getStory(String accountId, String storyId) {
+      return new StorySummary(storyId, "SCIM Provisioning Failed", "Monitoring", null, null, "");
+    }
+  }
+
+  private class IdpCalls implements IdpActivities {
+    @Override
+    public ProvisionResult provisionOnDemand(SourceProfile source) {
+      return nextProvision();
+    }
+
+    @Override
+    public ConfigChanges findIdpChanges(SourceProfile source, AuditQuery query) {
+      return new ConfigChanges(idpChanges);
+    }
+
+    @Override
+    public ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query) {
+      return new ProvisioningLog(List.of(new ProvisioningLogEntry(query.to(), "failure",
+          "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable", "invalid credentials", "probe")));
+    }
+  }
+
+  private class Rotation implements TokenRotationActivities {
+    @Override
+    public TokenCheck checkTokenAtCato(SourceProfile source, SealedToken token) {
+      return accepted(token) ? new TokenCheck(true, "HTTP 200") : new TokenCheck(false, "HTTP 401 invalid token");
+    }
+
+    @Override
+    public TokenCheck testTokenAtIdp(SourceProfile source, SealedToken token) {
+      return accepted(token) ? new TokenCheck(true, "HTTP 204") : new TokenCheck(false, "credentials rejected");
+    }
+
+    @Override
+    public void saveTokenAtIdp(SourceProfile source, SealedToken token) {
+      savedTokens.add(seal.open(token));
+    }
+  }
+
+  private class Escalation implements EscalationActivities {
+    @Override
+    public String deliverBundle(PlaybookReport report) {
+      bundles.add(report);
+      return "/bundles/" + report.workflowId() + ".md";
+    }
+  }
+
+  static List<String> texts(List<?> items) {
+    List<String> out = new ArrayList<>();
+    items.forEach(i -> out.add(String.valueOf(i)));
+    return out;
+  }
+}
