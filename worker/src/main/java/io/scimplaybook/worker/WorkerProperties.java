@@ -1,0 +1,73 @@
+package io.scimplaybook.worker;
+
+import io.scimplaybook.workflows.messages.EntraTarget;
+import io.scimplaybook.workflows.messages.Idp;
+import io.scimplaybook.workflows.messages.SourceProfile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything the worker needs to reach Cato and the IdPs. Keys and secrets come from the environment; nothing here
+ * ever enters a workflow's input or history.
+ */
+@ConfigurationProperties("scim-playbook")
+public record WorkerProperties(
+    Cato cato, Entra entra, String sealKey, @DefaultValue("escalations") Path escalationDir, List<Source> sources) {
+
+  public record Cato(
+      @DefaultValue("https://api.catonetworks.com/api/v1/graphql2") String graphqlUrl,
+      String apiKey,
+      @DefaultValue("https://scimservice.catonetworks.com:4443/scim/v2") String scimBaseUrl,
+      @DefaultValue("30s") Duration timeout) {
+    @Override
+    public String toString() {
+      return "Cato[graphqlUrl=" + graphqlUrl + ", scimBaseUrl=" + scimBaseUrl + ", apiKey=<hidden>]";
+    }
+  }
+
+  public record Entra(
+      @DefaultValue("https://login.microsoftonline.com") String loginBaseUrl,
+      @DefaultValue("https://graph.microsoft.com/v1.0") String graphBaseUrl,
+      String tenantId,
+      String clientId,
+      String clientSecret,
+      @DefaultValue("30s") Duration timeout) {
+    @Override
+    public String toString() {
+      return "Entra[tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=<hidden>]";
+    }
+
+    public boolean configured() {
+      return tenantId != null && !tenantId.isBlank() && clientId != null && clientSecret != null;
+    }
+  }
+
+  /** One SCIM source (IdP connection) of one Cato account. */
+  public record Source(
+      String accountId,
+      String sourceId,
+      @DefaultValue("ENTRA_ID") Idp idp,
+      String displayName,
+      String servicePrincipalId,
+      String jobId,
+      String ruleId,
+      String probeObjectId,
+      String probeUser) {
+
+    SourceProfile toProfile(String scimBaseUrl) {
+      EntraTarget entra = idp == Idp.ENTRA_ID
+          ? new EntraTarget(servicePrincipalId, jobId, ruleId, probeObjectId, probeUser) : null;
+      String name = displayName == null ? idp.displayName() + " source " + sourceId : displayName;
+      return new SourceProfile(accountId, sourceId, idp, name, scimBaseUrl, entra);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WorkerProperties[cato=" + cato + ", entra=" + entra + ", sealKey=<hidden>, escalationDir=" + escalationDir
+        + ", sources=" + sources + "]";
+  }
+}

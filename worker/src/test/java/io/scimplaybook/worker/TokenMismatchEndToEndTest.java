@@ -1,0 +1,143 @@
+package io.scimplaybook.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.scimplaybook.sandbox.SandboxConfig;
+import io.scimplaybook.sandbox.SandboxServer;
+import io.scimplaybook.workflows.HistoryText;
+import io.scimplaybook.workflows.PlaybookIds;
+import io.scimplaybook.workflows.PlaybookSearchAttributes;
+import io.scimplaybook.workflows.ScimPlaybookWorkflow;
+import io.scimplaybook.workflows.ScimPlaybookWorkflowImpl;
+import io.scimplaybook.workflows.messages.Idp;
+import io.scimplaybook.workflows.messages.Outcome;
+import io.scimplaybook.workflows.messages.PlaybookInput;
+import io.scimplaybook.workflows.messages.PlaybookOptions;
+import io.scimplaybook.workflows.messages.PlaybookReport;
+import io.scimplaybook.workflows.messages.PlaybookStatus;
+import io.scimplaybook.workflows.messages.RootCause;
+import io.scimplaybook.workflows.messages.RotationApproval;
+import io.scimplaybook.workflows.messages.ScimFailureEvent;
+import io.scimplaybook.workflows.messages.Step;
+import io.scimplaybook.workflows.messages.StepRecord;
+import io.scimplaybook.workflows.messages.TaskKind;
+import io.scimplaybook.workflows.secrets.TokenSeal;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole playbook over HTTP: real activities and clients against the sandbox's Cato and Entra, on the
+ * time-skipping test server, through the token-mismatch scenario to RESOLVED after an approval.
+ */
+class TokenMismatchEndToEndTest {
+  @TempDir Path escalations;
+  private SandboxServer sandbox;
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private TokenSeal seal;
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    logs.start();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    SandboxConfig sc = SandboxConfig.defaults().withPort(0);
+    sandbox = SandboxServer.start(sc);
+    String base = sandbox.baseUrl();
+    String sealKey = TokenSeal.newBase64Key();
+    seal = TokenSeal.fromBase64Key(sealKey);
+    WorkerProperties properties = new WorkerProperties(
+        new WorkerProperties.Cato(base + "/api/v1/graphql2", sc.catoApiKey(), base + "/scim/v2", Duration.ofSeconds(10)),
+        new WorkerProperties.Entra(base, base + "/v1.0", sc.entraTenantId(), sc.entraClientId(),
+            sc.entraClientSecret(), Duration.ofSeconds(10)),
+        sealKey, escalations,
+        List.of(new WorkerProperties.Source(sc.accountId(), sc.sourceId(), Idp.ENTRA_ID, "Contoso Entra ID",
+            sc.servicePrincipalId(), sc.jobId(), "rule-1", sc.probeObjectId(), sc.probeUserPrincipalName())));
+
+    env = TestWorkflowEnvironment.newInstance();
+    PlaybookSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    Worker worker = env.newWorker(PlaybookIds.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(ScimPlaybookWorkflowImpl.class);
+    worker.registerActivitiesImplementations(PlaybookActivities.from(properties).all());
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+    sandbox.close();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+  }
+
+  @Test
+  void tokenMismatchIsResolvedAfterAnApprovedRotationAndTheTokenLeavesNoTrace() throws Exception {
+    String workflowId = PlaybookIds.workflowId("12345", "7");
+    ScimPlaybookWorkflow stub = client.newWorkflowStub(ScimPlaybookWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(PlaybookIds.TASK_QUEUE).build());
+    BatchRequest start = client.newSignalWithStartRequest();
+    start.add(stub::run, new PlaybookInput("12345", "7", PlaybookOptions.defaults()));
+    start.add(stub::failureReported, new ScimFailureEvent("12345", "7", Instant.now().minusSeconds(240),
+        "invalid credentials", sandbox.storyId(), ScimFailureEvent.ORIGIN_WEBHOOK));
+    client.signalWithStart(start);
+    ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);
+
+    PlaybookStatus waiting = awaitApprovalTask(run);
+    assertThat(waiting.steps()).extracting(StepRecord::step)
+        .containsExactly(Step.VERIFY, Step.PROVISION_ON_DEMAND, Step.AUDIT_REVIEW);
+    String token = sandbox.generateCatoToken();
+    run.approveRotation(new RotationApproval("alice", seal.seal(token), null));
+    PlaybookReport report = client.newUntypedWorkflowStub(workflowId).getResult(PlaybookReport.class);
+
+    assertThat(report.outcome()).as(report.conclusion()).isEqualTo(Outcome.RESOLVED);
+    assertThat(report.rootCause()).isEqualTo(RootCause.TOKEN_MISMATCH);
+    assertThat(report.steps()).extracting(StepRecord::step).containsExactly(Step.VERIFY, Step.PROVISION_ON_DEMAND,
+        Step.AUDIT_REVIEW, Step.TOKEN_ROTATION, Step.PROVISION_ON_DEMAND, Step.MONITORING);
+    assertThat(report.steps().get(1).evidence()).anyMatch(e -> e.toLowerCase().contains("credential"));
+    assertThat(sandbox.state().toString()).isNotEmpty();
+    try (var files = Files.list(escalations)) {
+      assertThat(files).isEmpty();
+    }
+
+    String history = HistoryText.of(client.fetchHistory(workflowId));
+    String logText = logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    assertThat(history).contains("Approved by alice").doesNotContain(token);
+    assertThat(logs.list).isNotEmpty();
+    assertThat(logText).doesNotContain(token);
+  }
+
+  private static PlaybookStatus awaitApprovalTask(ScimPlaybookWorkflow run) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    PlaybookStatus last = null;
+    while (System.nanoTime() < deadline) {
+      last = run.status();
+      if (last.pendingTask() != null && last.pendingTask().kind() == TaskKind.APPROVE_ROTATION) {
+        return last;
+      }
+      if (last.outcome() != null) {
+        break;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("the run never asked for approval; last status " + last);
+  }
+}
