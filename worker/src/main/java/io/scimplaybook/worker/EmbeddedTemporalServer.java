@@ -30,7 +30,8 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   }
 
   public static EmbeddedTemporalServer start(int port) throws IOException {
-    TestServicesStarter services = new TestServicesStarter(false, 0);
+    // Time skipping locked: the demo runs in wall-clock time, so a one-hour window takes an hour.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
     Server server = builder.build().start();
