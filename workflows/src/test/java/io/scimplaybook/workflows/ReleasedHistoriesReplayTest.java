@@ -1,0 +1,25 @@
+package io.scimplaybook.workflows;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Histories recorded from released versions of the workflow must replay on the current code: a change to the
+ * command sequence that is not behind Workflow.getVersion fails here with a non-determinism error.
+ */
+class ReleasedHistoriesReplayTest {
+
+  @Test
+  void v1SuspectRevertedThenTokenRotationThenMonitoringReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("v1-config-change-then-rotation.json"),
+        ScimPlaybookWorkflowImpl.class);
+  }
+
+  private static String history(String name) throws Exception {
+    try (InputStream in = ReleasedHistoriesReplayTest.class.getResourceAsStream("/histories/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
