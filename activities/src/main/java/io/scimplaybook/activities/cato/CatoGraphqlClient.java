@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * array. The API key goes into the {@code x-api-key} header only, never into a log line or an exception message.
  */
 public class CatoGraphqlClient {
-  /** The {@code fieldsMap} key read as the SCIM source id. Cato's EventFieldName has none; the sandbox sets it. */
-  public static final String SOURCE_ID_FIELD = "source_id";
+  /**
+   * The {@code fieldsMap} key read as the SCIM source id. EventFieldName has no SCIM-specific field; resource_id
+   * ("the ID of the resource") is its generic one, and the sandbox fills it the same way.
+   */
+  public static final String SOURCE_ID_FIELD = "resource_id";
 
   public static final String SCIM_PROVISIONING = "SCIM Provisioning";
   public static final String FAILED = "Failed";
@@ -48,7 +51,7 @@ public class CatoGraphqlClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final int MAX_ERROR_TEXT = 500;
   private static final List<String> EVENT_DIMENSIONS =
-      List.of("time", "event_sub_type", "action", "failure_reason", "event_message", "story_id");
+      List.of("time", "event_sub_type", "action", "failure_reason", "event_message", "story_id", SOURCE_ID_FIELD);
 
   private final CatoApiSettings settings;
   private final OkHttpClient http;
