@@ -24,7 +24,6 @@ import io.scimplaybook.workflows.messages.VerificationQuery;
 import io.scimplaybook.workflows.secrets.SealedToken;
 import io.scimplaybook.workflows.secrets.TokenSeal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +47,7 @@ final class FakeActivities {
   final List<ProvisionResult> provisionResults = new CopyOnWriteArrayList<>(List.of(failed()));
   /** The token Cato and the IdP accept; null accepts any. */
   volatile String validToken;
+  /** Thrown by provisionOnDemand while it supplies an exception; a null from the supplier lets the call through. */
   volatile Supplier<RuntimeException> provisionError;
   volatile Supplier<RuntimeException> storiesError;
   volatile Supplier<RuntimeException> eventsError;
@@ -70,8 +70,10 @@ final class FakeActivities {
 
   private ProvisionResult nextProvision() {
     int call = provisionCalls.getAndIncrement();
-    if (provisionError != null) {
-      throw provisionError.get();
+    Supplier<RuntimeException> error = provisionError;
+    RuntimeException thrown = error == null ? null : error.get();
+    if (thrown != null) {
+      throw thrown;
     }
     return provisionResults.get(Math.min(call, provisionResults.size() - 1));
   }
@@ -156,11 +158,5 @@ final class FakeActivities {
       bundles.add(report);
       return "/bundles/" + report.workflowId() + ".md";
     }
-  }
-
-  static List<String> texts(List<?> items) {
-    List<String> out = new ArrayList<>();
-    items.forEach(i -> out.add(String.valueOf(i)));
-    return out;
   }
 }
