@@ -4,11 +4,13 @@ import io.scimplaybook.workflows.messages.OperatorTask;
 import io.scimplaybook.workflows.messages.PlaybookStatus;
 import io.scimplaybook.workflows.messages.SourceProfile;
 import io.scimplaybook.workflows.messages.StepRecord;
+import io.scimplaybook.workflows.messages.TimelineEntry;
 import java.util.List;
 
 /** The Markdown the Temporal UI shows as the run's current details: the step, the evidence, what a person must do. */
 final class CurrentDetails {
   private static final int RECENT_STEPS = 6;
+  private static final int LATEST_EVIDENCE = 8;
 
   private CurrentDetails() {}
 
@@ -33,6 +35,11 @@ final class CurrentDetails {
       md.append(" · last reason: ").append(s.failures().lastReason());
     }
     md.append('\n');
+    List<TimelineEntry> timeline = s.timeline();
+    if (!timeline.isEmpty()) {
+      // The latest entry says what just happened (an approval arrived, a reminder went out) before the step changes.
+      md.append("Latest: ").append(timeline.get(timeline.size() - 1).text()).append('\n');
+    }
     OperatorTask task = s.pendingTask();
     if (task != null) {
       md.append("\n### Action needed: ").append(task.title()).append("\n\n").append(task.instructions()).append("\n\n");
@@ -46,6 +53,11 @@ final class CurrentDetails {
       md.append("\n### Evidence so far\n");
       for (StepRecord r : steps.subList(Math.max(0, steps.size() - RECENT_STEPS), steps.size())) {
         md.append("- ").append(r.step()).append(' ').append(r.result()).append(": ").append(r.summary()).append('\n');
+      }
+      // The newest step's own findings, so the UI shows why the run went where it is without opening the history.
+      List<String> latest = steps.get(steps.size() - 1).evidence();
+      for (String line : latest.subList(0, Math.min(latest.size(), LATEST_EVIDENCE))) {
+        md.append("  - ").append(line).append('\n');
       }
     }
     return md.toString();

@@ -13,13 +13,16 @@ final class Instructions {
   private Instructions() {}
 
   static List<String> commands(TaskKind kind, String workflowId, String taskId) {
-    String decide = CLI + " decide --workflow-id " + workflowId + " --task-id " + taskId + " --operator <you> --decision ";
+    String task = " --workflow-id " + workflowId + " --task-id " + taskId + " --operator <you>";
+    // confirm is the yes-answer (REVERTED for suspects, SUCCEEDED for manual steps); decide gives the other one.
+    String confirm = CLI + " confirm" + task;
+    String decide = CLI + " decide" + task + " --decision ";
     return switch (kind) {
       case APPROVE_ROTATION -> List.of(
           CLI + " approve --workflow-id " + workflowId + " --approver <you> --token-file <file with the new token>",
           CLI + " reject --workflow-id " + workflowId + " --operator <you> --reason \"<why>\"");
-      case REVIEW_SUSPECTS -> List.of(decide + "REVERTED", decide + "DISMISSED");
-      case PROVISION_MANUALLY, INSTALL_TOKEN_MANUALLY -> List.of(decide + "SUCCEEDED", decide + "FAILED --note \"<error shown>\"");
+      case REVIEW_SUSPECTS -> List.of(confirm + " --note \"<what you reverted>\"", decide + "DISMISSED");
+      case PROVISION_MANUALLY, INSTALL_TOKEN_MANUALLY -> List.of(confirm, decide + "FAILED --note \"<error shown>\"");
     };
   }
 
@@ -43,7 +46,7 @@ final class Instructions {
       s.append("- ").append(c.time()).append(' ').append(c.origin()).append(": ").append(c.actor()).append(' ')
           .append(c.changeType()).append(' ').append(c.objectType()).append(" '").append(c.objectName()).append("'\n");
     }
-    return s.append("If one of them broke SCIM provisioning, revert it where it was made and answer REVERTED; the "
+    return s.append("If one of them broke SCIM provisioning, revert it where it was made and confirm (REVERTED); the "
         + "workflow provisions a user again to check. If none did, answer DISMISSED and it goes on to token "
         + "rotation.").toString();
   }
@@ -56,8 +59,8 @@ final class Instructions {
           + "entitlements (or Applications > the Cato app > Users > Reapply mappings).";
       default -> "In the IdP's admin console push one assigned user (" + p.probeUser() + ") to the Cato SCIM app.";
     };
-    return where + " Then check in the CMA (Access > Directory Services > SCIM) whether the user arrived: answer "
-        + "SUCCEEDED if it did, FAILED with the error shown if it did not.";
+    return where + " Then check in the CMA (Access > Directory Services > SCIM) whether the user arrived: confirm "
+        + "(SUCCEEDED) if it did, answer FAILED with the error shown if it did not.";
   }
 
   static String installToken(SourceProfile p) {
@@ -66,7 +69,7 @@ final class Instructions {
             + "credentials, paste the new token, Test API Credentials and Save."
         : "Open the Cato app's provisioning settings in " + p.idp().displayName() + ", replace the SCIM token with "
             + "the new one, test the connection and save.";
-    return "Cato accepts the new token. " + where + " Answer SUCCEEDED when the test passed and it is saved, FAILED "
-        + "with the error otherwise.";
+    return "Cato accepts the new token. " + where + " Confirm (SUCCEEDED) when the test passed and it is saved, answer "
+        + "FAILED with the error otherwise.";
   }
 }

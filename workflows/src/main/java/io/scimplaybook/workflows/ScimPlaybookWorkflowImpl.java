@@ -308,6 +308,8 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
           + (attempt > 1 ? " (attempt " + attempt + ")" : ""), Instructions.approveRotation(profile, attempt));
       boolean answered = awaitOperator(() -> approval != null || rejection != null);
       pendingTask = null;
+      // Not a command: the UI must stop asking for the approval while the new token is being checked.
+      publishDetails();
       if (!answered) {
         recordStep(StepResult.FAILED, "No approval within " + options.approvalTimeout(), List.of());
         return new Repair(false, RootCause.UNKNOWN,

@@ -15,7 +15,9 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** A time-skipping test server with the playbook worker on fake activities, and the ways tests drive a run. */
 final class PlaybookTestEnvironment implements AutoCloseable {
@@ -28,6 +30,11 @@ final class PlaybookTestEnvironment implements AutoCloseable {
   final FakeActivities fake = new FakeActivities();
 
   PlaybookTestEnvironment() {
+    this(UnaryOperator.identity());
+  }
+
+  /** @param wrapActivities lets a test observe every activity call, e.g. to read the run from the server meanwhile */
+  PlaybookTestEnvironment(UnaryOperator<Object> wrapActivities) {
     env = TestWorkflowEnvironment.newInstance();
     PlaybookSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
@@ -36,7 +43,7 @@ final class PlaybookTestEnvironment implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(
         WorkflowImplementationOptions.newBuilder().setFailWorkflowExceptionTypes(Throwable.class).build(),
         ScimPlaybookWorkflowImpl.class);
-    worker.registerActivitiesImplementations(fake.all());
+    worker.registerActivitiesImplementations(Arrays.stream(fake.all()).map(wrapActivities).toArray());
     env.start();
     client = env.getWorkflowClient();
   }
