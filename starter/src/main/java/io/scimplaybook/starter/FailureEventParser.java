@@ -6,20 +6,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.scimplaybook.workflows.PlaybookIds;
 import io.scimplaybook.workflows.messages.ScimFailureEvent;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a webhook body into a failure event. The tree is checked field by field rather than bound to a class so that
- * every refusal can say which field is wrong and why, and so that an unknown field (a typo such as {@code acountId})
- * is refused instead of silently dropped.
+ * Reads a webhook body into a failure event: the project's plain JSON ({@code accountId, sourceId, time, reason,
+ * storyId}) or the CMA template with Cato's field names ({@link CatoWebhookTemplate}). The tree is checked field by
+ * field rather than bound to a class so that every refusal can say which field is wrong and why, and so that an
+ * unknown field (a typo such as {@code acountId}) is refused instead of silently dropped.
  */
 @Component
 public class FailureEventParser {
@@ -32,33 +31,26 @@ public class FailureEventParser {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
-  public ScimFailureEvent parse(byte[] body) {
+  public ParsedEvent parse(byte[] body) {
     JsonNode root = readTree(body);
     if (!root.isObject()) {
       throw new InvalidEventException("the body must be a JSON object with " + String.join(", ", FIELDS.subList(0, 4))
-          + " (and optionally storyId), got a JSON " + root.getNodeType().toString().toLowerCase());
+          + " (and optionally storyId), or the CMA template, got a JSON " + JsonFields.type(root));
     }
+    return CatoWebhookTemplate.looksLikeIt(root) ? CatoWebhookTemplate.parse(root) : new ParsedEvent.Failure(plain(root));
+  }
+
+  private static ScimFailureEvent plain(JsonNode root) {
     List<String> problems = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        unknown.add("'" + clip(name) + "'");
-      }
-    }
-    if (!unknown.isEmpty()) {
-      problems.add((unknown.size() == 1 ? "unknown field " : "unknown fields ") + String.join(", ", unknown)
-          + " (accepted: " + String.join(", ", FIELDS) + ")");
-    }
+    JsonFields.refuseUnknown(root, FIELDS, problems);
+    String accountId = JsonFields.requiredText(root, "accountId", problems);
+    String sourceId = JsonFields.requiredText(root, "sourceId", problems);
+    String time = JsonFields.requiredText(root, "time", problems);
+    String reason = JsonFields.requiredText(root, "reason", problems);
+    String storyId = JsonFields.optionalText(root, "storyId", problems);
 
-    String accountId = requiredText(root, "accountId", problems);
-    String sourceId = requiredText(root, "sourceId", problems);
-    String time = requiredText(root, "time", problems);
-    String reason = requiredText(root, "reason", problems);
-    String storyId = optionalText(root, "storyId", problems);
-
-    checkId("accountId", accountId, problems);
-    checkId("sourceId", sourceId, problems);
+    JsonFields.checkId("accountId", accountId, problems);
+    JsonFields.checkId("sourceId", sourceId, problems);
     Instant at = parseTime(time, problems);
     if (reason != null && reason.isBlank()) {
       problems.add("reason must not be blank");
@@ -92,42 +84,6 @@ public class FailureEventParser {
     }
   }
 
-  private static String requiredText(JsonNode root, String field, List<String> problems) {
-    JsonNode node = root.get(field);
-    if (node == null || node.isNull()) {
-      problems.add(field + " is required");
-      return null;
-    }
-    if (!node.isTextual()) {
-      problems.add(field + " must be a string, got a JSON " + node.getNodeType().toString().toLowerCase());
-      return null;
-    }
-    return node.textValue();
-  }
-
-  private static String optionalText(JsonNode root, String field, List<String> problems) {
-    JsonNode node = root.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      problems.add(field + " must be a string when given, got a JSON " + node.getNodeType().toString().toLowerCase());
-      return null;
-    }
-    // Senders that fill templates send "" for "no story yet"; that is the same as leaving it out.
-    return node.textValue().isBlank() ? null : node.textValue().strip();
-  }
-
-  private static void checkId(String field, String value, List<String> problems) {
-    if (value != null && !PlaybookIds.isValidId(value)) {
-      try {
-        PlaybookIds.requireValid(field, value);
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
-    }
-  }
-
   private static Instant parseTime(String value, List<String> problems) {
     if (value == null) {
       return null;
@@ -135,12 +91,8 @@ public class FailureEventParser {
     try {
       return Instant.parse(value.strip());
     } catch (DateTimeException e) {
-      problems.add("time must be an ISO-8601 instant such as 2025-06-01T08:30:00Z, got '" + clip(value) + "'");
+      problems.add("time must be an ISO-8601 instant such as 2025-06-01T08:30:00Z, got '" + JsonFields.clip(value) + "'");
       return null;
     }
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 64 ? s : s.substring(0, 64) + "...";
   }
 }

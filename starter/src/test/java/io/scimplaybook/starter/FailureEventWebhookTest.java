@@ -38,9 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * The webhook over real HTTP, with the client temporal-spring-boot-starter builds from
  * {@code spring.temporal.connection.target}, against the test server and the fake playbook.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "scim-playbook.webhook.bearer-token=" + FailureEventWebhookTest.TOKEN,
+    "scim-playbook.webhook.hmac-key=" + FailureEventWebhookTest.HMAC_KEY})
 class FailureEventWebhookTest {
 
+  static final String TOKEN = "hook-token-0123456789abcdef";
+  static final String HMAC_KEY = "hmac-key-fedcba9876543210";
   static final TemporalTestServer temporal = TemporalTestServer.start();
   static final ObjectMapper json = new ObjectMapper();
 
@@ -186,7 +190,7 @@ class FailureEventWebhookTest {
 
   @Test
   void aBodyWithoutContentTypeIsRefusedWith415() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri())
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri()).header("Authorization", "Bearer " + TOKEN)
         .POST(HttpRequest.BodyPublishers.ofString(event("6102", "a", "r"))).build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(415);
@@ -217,6 +221,96 @@ class FailureEventWebhookTest {
     assertThat(temporal.exists("scim-playbook-6202-a")).isFalse();
   }
 
+  /** The CMA template as the README tells an admin to paste it, filled the way the CMA fills it. */
+  static String catoEvent(String subType, String action, String accountId, String resourceId) {
+    return "{\"event_type\":\"System\",\"event_sub_type\":\"" + subType + "\",\"action\":\"" + action + "\","
+        + "\"account_id\":\"" + accountId + "\",\"resource_id\":\"" + resourceId + "\",\"resource_name\":\"Entra ID SCIM\","
+        + "\"failure_reason\":\"SCIM server returned 401 Unauthorized\","
+        + "\"event_message\":\"SCIM provisioning from Entra ID SCIM failed: SCIM server returned 401 Unauthorized\","
+        + "\"story_id\":\"story-31\",\"event_id\":\"ev-1\",\"time\":\"2025-06-01T08:30:00Z\"}";
+  }
+
+  @Test
+  void theCmaTemplateStartsThePlaybookWithCatosFieldsMapped() throws Exception {
+    HttpResponse<String> response = post(catoEvent("SCIM Provisioning", "Failed", "6401", "src_9"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(json.readTree(response.body()).get("workflowId").asText()).isEqualTo("scim-playbook-6401-src_9");
+    SignalLog log = temporal.awaitReceived("scim-playbook-6401-src_9", l -> l.failures().size() == 1);
+    assertThat(log.failures().get(0)).isEqualTo(new ScimFailureEvent("6401", "src_9",
+        Instant.parse("2025-06-01T08:30:00Z"), "SCIM server returned 401 Unauthorized", "story-31",
+        ScimFailureEvent.ORIGIN_WEBHOOK));
+  }
+
+  @Test
+  void theCmaTemplateTakesEpochMillisNumericIdsAndFallsBackToTheEventMessage() throws Exception {
+    HttpResponse<String> response = post("{\"event_sub_type\":\"scim provisioning\",\"action\":\"failed\","
+        + "\"account_id\":6402,\"resource_id\":\"7\",\"failure_reason\":\"\",\"event_message\":\"sync failed\","
+        + "\"story_id\":\"\",\"time\":\"1748766600000\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    SignalLog log = temporal.awaitReceived("scim-playbook-6402-7", l -> l.failures().size() == 1);
+    assertThat(log.failures().get(0)).isEqualTo(new ScimFailureEvent("6402", "7",
+        Instant.parse("2025-06-01T08:30:00Z"), "sync failed", null, ScimFailureEvent.ORIGIN_WEBHOOK));
+  }
+
+  static Stream<Arguments> otherCatoEvents() {
+    return Stream.of(
+        Arguments.of(catoEvent("Connectivity", "Failed", "6501", "a"), "event_sub_type 'Connectivity' with action 'Failed'"),
+        Arguments.of(catoEvent("SCIM Provisioning", "Succeeded", "6502", "a"),
+            "event_sub_type 'SCIM Provisioning' with action 'Succeeded' is not SCIM Provisioning / Failed"),
+        // Another event filled into the same template leaves the SCIM fields empty; that is no reason to refuse it.
+        Arguments.of("{\"event_type\":\"Security\",\"event_sub_type\":\"IPS\",\"action\":\"Block\",\"account_id\":\"6503\","
+            + "\"resource_id\":\"\",\"failure_reason\":\"\",\"time\":\"\"}", "event_sub_type 'IPS'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("otherCatoEvents")
+  void anotherCatoEventIsAcknowledgedAsIgnoredAndStartsNothing(String body, String reason) throws Exception {
+    int openBefore = temporal.openRuns();
+
+    HttpResponse<String> response = post(body);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode answer = json.readTree(response.body());
+    assertThat(answer.get("ignored").asText()).contains(reason).endsWith("nothing was started");
+    assertThat(answer.has("workflowId")).isFalse();
+    assertThat(temporal.openRuns()).isEqualTo(openBefore);
+    String accountId = body.replaceAll(".*\"account_id\":\"(\\d+)\".*", "$1");
+    assertThat(temporal.exists("scim-playbook-" + accountId + "-a")).isFalse();
+  }
+
+  static Stream<Arguments> badCatoEvents() {
+    String good = catoEvent("SCIM Provisioning", "Failed", "6601", "a");
+    return Stream.of(
+        Arguments.of("unknown field (template typo)", good.replace("\"story_id\"", "\"storyid\""), "6601",
+            "unknown field 'storyid' (accepted: event_type, event_sub_type, action, account_id, resource_id"),
+        Arguments.of("unknown field on an event that would be ignored",
+            catoEvent("IPS", "Block", "6602", "a").replace("\"event_id\"", "\"eventid\""), "6602", "unknown field 'eventid'"),
+        Arguments.of("missing resource_id", good.replace("\"resource_id\":\"a\",", ""), null, "resource_id is required"),
+        Arguments.of("missing action", good.replace("\"action\":\"Failed\",", ""), "6601", "action is required"),
+        Arguments.of("invalid account_id", catoEvent("SCIM Provisioning", "Failed", "66 03", "a"), null,
+            "account_id must be 1-64 letters, digits, '_' or '.', got '66 03'"),
+        Arguments.of("no reason at all", good.replace("SCIM server returned 401 Unauthorized", "")
+            .replace("SCIM provisioning from Entra ID SCIM failed: ", ""), "6601",
+            "failure_reason or event_message is required"),
+        Arguments.of("unparseable time", good.replace("2025-06-01T08:30:00Z", "last tuesday"), "6601",
+            "time must be epoch milliseconds or an ISO-8601 instant"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCatoEvents")
+  void aBadCmaTemplateBodyIsRefusedWith400NamingTheProblemAndStartsNothing(
+      String label, String body, String accountId, String message) throws Exception {
+    int openBefore = temporal.openRuns();
+
+    HttpResponse<String> response = post(body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("error").asText()).contains(message);
+    assertNothingStarted(openBefore, accountId);
+  }
+
   private void assertNothingStarted(int openBefore, String accountId) {
     assertThat(temporal.openRuns()).isEqualTo(openBefore);
     if (accountId != null) {
@@ -234,7 +328,16 @@ class FailureEventWebhookTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  private HttpResponse<String> send(HttpRequest.Builder request, String body) throws Exception {
+    return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An authenticated request: the bearer token the CMA would send. */
   private HttpRequest.Builder request(String contentType) {
+    return unauthenticated(contentType).header("Authorization", "Bearer " + TOKEN);
+  }
+
+  private HttpRequest.Builder unauthenticated(String contentType) {
     return HttpRequest.newBuilder(uri()).header("Content-Type", contentType);
   }
 

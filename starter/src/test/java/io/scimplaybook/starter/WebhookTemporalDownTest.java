@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Temporal down: the webhook still starts, and refuses events with 503 within its configured bound. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"scim-playbook.webhook.temporal-timeout=PT1S", "scim-playbook.playbook.monitoring-window=PT5M"})
+    properties = {"scim-playbook.webhook.temporal-timeout=PT1S", "scim-playbook.playbook.monitoring-window=PT5M",
+        "scim-playbook.webhook.bearer-token=" + FailureEventWebhookTest.TOKEN})
 class WebhookTemporalDownTest {
 
   @DynamicPropertySource
@@ -37,6 +38,7 @@ class WebhookTemporalDownTest {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events/scim-failure"))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + FailureEventWebhookTest.TOKEN)
             .POST(HttpRequest.BodyPublishers.ofString(FailureEventWebhookTest.event("7001", "a", "r")))
             .build(),
         HttpResponse.BodyHandlers.ofString());
