@@ -8,6 +8,8 @@ public final class ExitCodes {
   public static final int NOT_FINISHED = 3;
   public static final int NOT_FOUND = 4;
   public static final int UNREACHABLE = 5;
+  /** list: the server has no visibility store (the embedded test server); status --account/--source still works. */
+  public static final int NO_VISIBILITY = 6;
 
   private ExitCodes() {}
 }

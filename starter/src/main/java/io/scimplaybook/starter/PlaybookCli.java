@@ -22,9 +22,10 @@ public final class PlaybookCli {
       "reject", new RejectCommand(),
       "decide", new DecideCommand(),
       "status", new StatusCommand(),
-      "report", new ReportCommand());
+      "report", new ReportCommand(),
+      "list", new ListCommand(),
+      "confirm", new ConfirmCommand());
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
-  private static final Set<String> COMMON_OPTIONS = Set.of("address", "namespace");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -59,18 +60,20 @@ public final class PlaybookCli {
         throw CliExit.usage("unknown command '" + args[0] + "'");
       }
       Set<String> options = new HashSet<>(command.valueOptions());
-      options.addAll(COMMON_OPTIONS);
+      options.addAll(ConnectionOptions.VALUE_OPTIONS);
+      Set<String> flags = new HashSet<>(command.flags());
+      flags.addAll(ConnectionOptions.FLAGS);
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
-      parsed = CliArguments.parse(args[0], rest, options, command.flags());
+      parsed = CliArguments.parse(args[0], rest, options, flags);
       if (parsed.flag("help")) {
         out.print(CliUsage.TEXT);
         return ExitCodes.OK;
       }
-      address = parsed.optional("address").orElseGet(this::defaultAddress);
-      namespace = parsed.optional("namespace").orElse(TemporalConnection.DEFAULT_NAMESPACE);
-      TemporalConnection.checkAddress(address);
+      ConnectionOptions connectionOptions = ConnectionOptions.from(parsed, env);
+      address = connectionOptions.address();
+      namespace = connectionOptions.namespace();
       CliCommand.Action action = command.prepare(parsed, env);
-      try (TemporalConnection connection = TemporalConnection.open(address, namespace)) {
+      try (TemporalConnection connection = TemporalConnection.open(connectionOptions)) {
         return action.run(connection.client(), out);
       }
     } catch (CliExit e) {
@@ -81,13 +84,8 @@ public final class PlaybookCli {
       }
       return e.code();
     } catch (RuntimeException e) {
-      return failed(e, parsed == null ? "?" : parsed.raw("workflow-id"), address, namespace);
+      return failed(e, parsed == null ? "?" : WorkflowTarget.forMessages(parsed), address, namespace);
     }
-  }
-
-  private String defaultAddress() {
-    String fromEnv = env.get("TEMPORAL_ADDRESS");
-    return fromEnv == null || fromEnv.isBlank() ? TemporalConnection.DEFAULT_ADDRESS : fromEnv.strip();
   }
 
   /** Maps what the SDK throws to an exit code and a message an operator can act on. */
@@ -106,6 +104,11 @@ public final class PlaybookCli {
       switch (status.getCode()) {
         case NOT_FOUND:
           return notFound(workflowId, namespace);
+        case UNAUTHENTICATED:
+        case PERMISSION_DENIED:
+          err.println("error: Temporal at " + address + " refused the credentials for namespace " + namespace + " ("
+              + status.getCode() + "); check --api-key / TEMPORAL_API_KEY or the --tls-cert/--tls-key pair");
+          return ExitCodes.FAILURE;
         case UNAVAILABLE:
           err.println("error: lost Temporal at " + address + " (" + description + ")");
           return ExitCodes.UNREACHABLE;

@@ -20,7 +20,7 @@ final class ReportCommand implements CliCommand {
 
   @Override
   public Set<String> valueOptions() {
-    return Set.of("workflow-id");
+    return WorkflowTarget.OPTIONS;
   }
 
   @Override
@@ -30,7 +30,7 @@ final class ReportCommand implements CliCommand {
 
   @Override
   public Action prepare(CliArguments args, Map<String, String> env) {
-    String workflowId = args.required("workflow-id", "W");
+    String workflowId = WorkflowTarget.resolve(args);
     boolean json = args.flag("json");
     return (client, out) -> {
       WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();

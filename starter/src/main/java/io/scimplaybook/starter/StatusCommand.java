@@ -11,7 +11,7 @@ final class StatusCommand implements CliCommand {
 
   @Override
   public Set<String> valueOptions() {
-    return Set.of("workflow-id");
+    return WorkflowTarget.OPTIONS;
   }
 
   @Override
@@ -21,7 +21,7 @@ final class StatusCommand implements CliCommand {
 
   @Override
   public Action prepare(CliArguments args, Map<String, String> env) {
-    String workflowId = args.required("workflow-id", "W");
+    String workflowId = WorkflowTarget.resolve(args);
     boolean json = args.flag("json");
     return (client, out) -> {
       // Describe first: it answers "not found" without a worker, and names the run's state for the heading.

@@ -3,9 +3,7 @@ package io.scimplaybook.starter;
 import io.grpc.Status;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -13,13 +11,11 @@ import java.util.regex.Pattern;
 /** The CLI's connection to Temporal: checked up front, so "unreachable" is told apart from every later failure. */
 final class TemporalConnection implements AutoCloseable {
 
-  static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
-  static final String DEFAULT_NAMESPACE = "default";
+  static final String DEFAULT_ADDRESS = ConnectionOptions.DEFAULT_ADDRESS;
+  static final String DEFAULT_NAMESPACE = ConnectionOptions.DEFAULT_NAMESPACE;
 
   /** A healthy frontend answers its health check in milliseconds; waiting longer only delays exit code 5. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  /** Once connected, a call may retry transient errors this long (the SDK default is a minute). */
-  private static final Duration CALL_RETRY_LIMIT = Duration.ofSeconds(15);
   private static final Pattern ADDRESS = Pattern.compile("\\S+:\\d{1,5}");
 
   private final WorkflowServiceStubs stubs;
@@ -42,17 +38,19 @@ final class TemporalConnection implements AutoCloseable {
 
   static TemporalConnection open(String address, String namespace) {
     checkAddress(address);
-    WorkflowServiceStubsOptions options = WorkflowServiceStubsOptions.newBuilder()
-        .setTarget(address)
-        .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(CALL_RETRY_LIMIT).build())
-        .build();
+    return open(new ConnectionOptions(address, namespace, false, null, null, null, null, null));
+  }
+
+  static TemporalConnection open(ConnectionOptions options) {
     try {
-      return new TemporalConnection(
-          WorkflowServiceStubs.newConnectedServiceStubs(options, CONNECT_TIMEOUT), address, namespace);
+      return new TemporalConnection(WorkflowServiceStubs.newConnectedServiceStubs(options.stubsOptions(), CONNECT_TIMEOUT),
+          options.address(), options.namespace());
     } catch (RuntimeException e) {
-      throw new CliExit(ExitCodes.UNREACHABLE,
-          "cannot reach Temporal at " + address + " (" + reason(e) + "); is the server running? (--address, TEMPORAL_ADDRESS)",
-          e);
+      String hint = options.tls()
+          ? "is the server running, and does it speak TLS with these certificates? (--address, --tls-*, --api-key)"
+          : "is the server running? (--address, TEMPORAL_ADDRESS; --tls for a TLS endpoint)";
+      throw new CliExit(ExitCodes.UNREACHABLE, "cannot reach Temporal at " + options.address() + " (" + reason(e) + "); "
+          + hint, e);
     }
   }
 
