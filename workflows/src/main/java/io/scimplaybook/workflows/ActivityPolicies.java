@@ -40,6 +40,31 @@ final class ActivityPolicies {
     return options(Duration.ofSeconds(30), Duration.ofMinutes(10), retry(Duration.ofSeconds(2), Duration.ofMinutes(1), 8));
   }
 
+  /**
+   * eventsFeed: 100/min per account. Rate-limit refusals are not retried here (the poller backs off on its own clock);
+   * outages are, a few times, before the poller waits for its next interval.
+   */
+  static ActivityOptions catoFeed() {
+    RetryOptions retry = RetryOptions.newBuilder(retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 5))
+        .setDoNotRetry(doNotRetryAnd(FailureTypes.CATO_RATE_LIMITED))
+        .build();
+    return options(Duration.ofSeconds(60), Duration.ofMinutes(3), retry);
+  }
+
+  /**
+   * Signalling a page of events into playbook runs: Temporal itself is the other side, so an outage is worth waiting
+   * out a while; a page that still fails is fetched and delivered again later.
+   */
+  static ActivityOptions feedDelivery() {
+    return options(Duration.ofMinutes(5), Duration.ofMinutes(30), retry(Duration.ofSeconds(1), Duration.ofMinutes(1), 0));
+  }
+
+  private static String[] doNotRetryAnd(String type) {
+    String[] types = FailureTypes.NON_RETRYABLE.toArray(new String[FailureTypes.NON_RETRYABLE.size() + 1]);
+    types[types.length - 1] = type;
+    return types;
+  }
+
   /** auditFeed allows 5 calls a minute per account and may page: slow first retry, longer call. */
   static ActivityOptions catoAudit() {
     return options(Duration.ofMinutes(2), Duration.ofMinutes(15), retry(Duration.ofSeconds(15), Duration.ofMinutes(2), 6));

@@ -53,6 +53,12 @@ import java.util.function.Supplier;
  */
 public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
 
+  /**
+   * A repeat arrives when a delivery is retried, within moments of the first copy, so remembering the latest ids is
+   * enough; the bound keeps a storm from growing the run's memory without limit.
+   */
+  private static final int RECENT_EVENT_IDS = 4096;
+
   /** How a repair attempt ended: fixed with a cause, or not, with the reason a support engineer reads first. */
   private record Repair(boolean fixed, RootCause cause, String conclusion) {}
 
@@ -74,6 +80,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   private Instant stepStartedAt;
   private final List<StepRecord> steps = new ArrayList<>();
   private final TimelineLog timeline = new TimelineLog();
+  private final RecentIds countedEventIds = new RecentIds(RECENT_EVENT_IDS);
 
   @Override
   public PlaybookReport run(PlaybookInput in) {
@@ -461,9 +468,14 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
 
   @Override
   public void failureReported(ScimFailureEvent event) {
+    if (event.eventId() != null && !countedEventIds.add(event.eventId())) {
+      // The poller's delivery was retried after a partial success: this occurrence is already counted.
+      return;
+    }
     ScimFailureEvent stamped =
         event.time() != null ? event
-            : new ScimFailureEvent(event.accountId(), event.sourceId(), now(), event.reason(), event.storyId(), event.origin());
+            : new ScimFailureEvent(event.accountId(), event.sourceId(), now(), event.reason(), event.storyId(),
+                event.origin(), event.eventId());
     failures = failures.add(stamped);
     feedEvidence |= ScimFailureEvent.ORIGIN_EVENTS_FEED.equals(event.origin());
     // A storm must not flood the timeline: note the first event and those that can change the course of the run.

@@ -14,6 +14,11 @@ public final class FailureTypes {
   public static final String CONFIGURATION = "ConfigurationError";
   public static final String RATE_LIMITED = "RateLimited";
   public static final String UNAVAILABLE = "Unavailable";
+  /**
+   * Cato refused an eventsFeed call for its rate limit (100/min per account). Thrown non-retryable: the poller
+   * workflow backs off on its own clock, where the wait shows in its status, instead of hidden activity retries.
+   */
+  public static final String CATO_RATE_LIMITED = "CatoRateLimited";
 
   public static final List<String> NON_RETRYABLE =
       List.of(AUTHENTICATION, PERMISSION, INVALID_REQUEST, NOT_FOUND, CONFIGURATION);

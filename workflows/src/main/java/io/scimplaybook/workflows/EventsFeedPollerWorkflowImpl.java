@@ -1,0 +1,127 @@
+package io.scimplaybook.workflows;
+
+import io.scimplaybook.workflows.activities.EventsFeedActivities;
+import io.scimplaybook.workflows.activities.FailureTypes;
+import io.scimplaybook.workflows.messages.FeedPage;
+import io.scimplaybook.workflows.messages.PlaybookOptions;
+import io.scimplaybook.workflows.messages.PollerInput;
+import io.scimplaybook.workflows.messages.PollerOptions;
+import io.scimplaybook.workflows.messages.PollerStatus;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+
+/**
+ * Fetch a page, deliver its failures, only then keep its marker; wait; repeat; continue as new every so often.
+ *
+ * <p>The marker advances only after the page's events were delivered: a worker that dies in between makes the next
+ * attempt fetch the same page again, and the playbook runs drop the repeats by event id. So a restart neither misses
+ * nor double-counts an event.
+ */
+public class EventsFeedPollerWorkflowImpl implements EventsFeedPollerWorkflow {
+
+  private static final Logger log = Workflow.getLogger(EventsFeedPollerWorkflowImpl.class);
+
+  private final EventsFeedActivities feed =
+      Workflow.newActivityStub(EventsFeedActivities.class,
+          ActivityOptions.newBuilder(ActivityPolicies.catoFeed()).setSummary("read Cato's eventsFeed").build());
+  private final EventsFeedActivities delivery =
+      Workflow.newActivityStub(EventsFeedActivities.class,
+          ActivityOptions.newBuilder(ActivityPolicies.feedDelivery())
+              .setSummary("signal-with-start the playbook runs of failing sources").build());
+
+  private String accountId;
+  private String marker;
+  private long polls;
+  private long eventsDelivered;
+  private Instant lastPollAt;
+  private Duration backoff;
+  private int rateLimitedInARow;
+  private String lastError;
+  private boolean stopRequested;
+
+  @Override
+  public void run(PollerInput input) {
+    accountId = input.accountId();
+    marker = input.marker();
+    polls = input.polls();
+    eventsDelivered = input.eventsDelivered();
+    PollerOptions options = input.options() == null ? PollerOptions.defaults() : input.options();
+    PlaybookOptions playbook = input.playbook() == null ? PlaybookOptions.defaults() : input.playbook();
+    Duration interval = longer(options.pollInterval(), options.minSpacing());
+
+    int fetchesThisRun = 0;
+    while (!stopRequested) {
+      if (fetchesThisRun >= options.pollsBeforeContinueAsNew() || Workflow.getInfo().isContinueAsNewSuggested()) {
+        Workflow.continueAsNew(new PollerInput(accountId, marker, polls, eventsDelivered, options, playbook));
+      }
+      fetchesThisRun++;
+      Duration wait = pollOnce(playbook, options, interval);
+      // A stop cuts the wait short; the poll itself is never interrupted.
+      Workflow.await(wait, () -> stopRequested);
+    }
+    log.info("events-feed poller for account {} stopped at marker {} after {} polls", accountId, marker, polls);
+  }
+
+  /** One fetch and delivery; returns how long to wait before the next. */
+  private Duration pollOnce(PlaybookOptions playbook, PollerOptions options, Duration interval) {
+    FeedPage page;
+    try {
+      page = feed.fetchFailures(accountId, marker);
+    } catch (ActivityFailure f) {
+      if (f.getCause() instanceof ApplicationFailure app && FailureTypes.CATO_RATE_LIMITED.equals(app.getType())) {
+        rateLimitedInARow++;
+        backoff = backoffAfter(rateLimitedInARow, options);
+        return backoff;
+      }
+      // The activity's retry policy already had its go; try again at the next interval from the same marker.
+      lastError = "fetch failed: " + Reasons.of(f);
+      backoff = null;
+      return interval;
+    }
+    rateLimitedInARow = 0;
+    backoff = null;
+    if (!page.failures().isEmpty()) {
+      try {
+        eventsDelivered += delivery.deliver(page.failures(), playbook);
+      } catch (ActivityFailure f) {
+        // The marker stays: the next poll fetches this page again and the runs ignore what already arrived.
+        lastError = "delivery failed, page will be fetched again: " + Reasons.of(f);
+        return interval;
+      }
+    }
+    polls++;
+    lastPollAt = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    lastError = null;
+    if (page.marker() != null) {
+      marker = page.marker();
+    }
+    return page.moreWaiting() ? options.minSpacing() : interval;
+  }
+
+  /** base, 2 base, 4 base, ... capped at max; the shift is bounded so a long outage cannot overflow. */
+  static Duration backoffAfter(int refusalsInARow, PollerOptions options) {
+    int doublings = Math.min(Math.max(refusalsInARow - 1, 0), 30);
+    Duration next = options.backoffBase().multipliedBy(1L << doublings);
+    return next.compareTo(options.backoffMax()) > 0 ? options.backoffMax() : next;
+  }
+
+  @Override
+  public void stop() {
+    stopRequested = true;
+  }
+
+  @Override
+  public PollerStatus status() {
+    return new PollerStatus(accountId, marker, polls, eventsDelivered, lastPollAt, backoff, rateLimitedInARow,
+        lastError, stopRequested);
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}

@@ -1,0 +1,34 @@
+package io.scimplaybook.workflows;
+
+import java.util.LinkedHashSet;
+import java.util.Iterator;
+
+/** The last {@code capacity} ids seen, oldest forgotten first; insertion order makes it deterministic on replay. */
+final class RecentIds {
+  private final int capacity;
+  private final LinkedHashSet<String> ids = new LinkedHashSet<>();
+
+  RecentIds(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1");
+    }
+    this.capacity = capacity;
+  }
+
+  /** Remembers {@code id}; false when it was already remembered. */
+  boolean add(String id) {
+    if (!ids.add(id)) {
+      return false;
+    }
+    if (ids.size() > capacity) {
+      Iterator<String> oldest = ids.iterator();
+      oldest.next();
+      oldest.remove();
+    }
+    return true;
+  }
+
+  int size() {
+    return ids.size();
+  }
+}
