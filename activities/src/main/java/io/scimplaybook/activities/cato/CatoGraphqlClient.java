@@ -115,6 +115,66 @@ public class CatoGraphqlClient {
   }
 
   /**
+   * One fetch of the account's {@code eventsFeed} after {@code marker}, asking Cato for sub-type SCIM Provisioning and
+   * keeping action Failed here (the feed filters only on event type and sub-type). A per-account {@code errorString}
+   * is an error like a GraphQL one: a page without that account's records must not move the marker on.
+   *
+   * @param marker from the previous fetch; null or empty starts at the oldest event Cato keeps
+   */
+  public CatoFeedPage scimFailureFeed(String accountId, String marker) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("accountIDs", List.of(accountId));
+    variables.put("filters",
+        List.of(Map.of("fieldName", "event_sub_type", "operator", "is", "values", List.of(SCIM_PROVISIONING))));
+    variables.put("marker", marker == null ? "" : marker);
+    JsonNode feed = execute("eventsFeed", CatoQueries.EVENTS_FEED, variables).path("eventsFeed");
+    List<CatoFeedRecord> failed = new ArrayList<>();
+    for (JsonNode account : feed.path("accounts")) {
+      String error = text(account.path("errorString"));
+      if (error != null) {
+        String message = Redaction.shorten(redact(error), MAX_ERROR_TEXT);
+        throw new ApiCallException("Cato eventsFeed", 200, kindOfGraphqlError(message),
+            "account " + text(account.path("id")) + ": " + message);
+      }
+      for (JsonNode record : account.path("records")) {
+        JsonNode fields = record.path("fieldsMap");
+        CatoEvent event = toEvent(fields);
+        if (event.time() == null && record.hasNonNull("time")) {
+          event = new CatoEvent(CatoTimes.parse(record.path("time")), event.eventSubType(), event.action(),
+              event.failureReason(), event.eventMessage(), event.storyId(), event.sourceId());
+        }
+        if (isFailedScim(event)) {
+          failed.add(new CatoFeedRecord(event, recordId(record)));
+        }
+      }
+    }
+    String next = text(feed.path("marker"));
+    return new CatoFeedPage(next == null ? marker : next, feed.path("fetchedCount").asInt(0), failed);
+  }
+
+  /**
+   * A stable id for a feed record: the same record fetched twice (a page fetched again after a failed delivery) gets
+   * the same id. Built from the record's time and every field, keys sorted, so it needs no particular field to exist.
+   */
+  static String recordId(JsonNode record) {
+    StringBuilder canonical = new StringBuilder();
+    canonical.append(record.path("time").asText("")).append('\n');
+    List<String> keys = new ArrayList<>();
+    record.path("fieldsMap").fieldNames().forEachRemaining(keys::add);
+    keys.sort(null);
+    for (String key : keys) {
+      canonical.append(key).append('=').append(record.path("fieldsMap").path(key).asText("")).append('\n');
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "cato-feed-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
    * XOps stories created in {@code timeFrame} whose incident indication mentions SCIM, across every page (bounded).
    */
   public List<CatoStory> scimStories(String accountId, String timeFrame) {

@@ -114,4 +114,22 @@ final class CatoQueries {
         }
       }
       """;
+
+  static final String EVENTS_FEED =
+      """
+      query scimFailureFeed($accountIDs: [ID!], $filters: [EventFeedFieldFilterInput!], $marker: String) {
+        eventsFeed(accountIDs: $accountIDs, filters: $filters, marker: $marker) {
+          marker
+          fetchedCount
+          accounts {
+            id
+            errorString
+            records {
+              time
+              fieldsMap
+            }
+          }
+        }
+      }
+      """;
 }

@@ -1,0 +1,108 @@
+package io.scimplaybook.activities.feed;
+
+import io.scimplaybook.activities.cato.CatoEvent;
+import io.scimplaybook.activities.cato.CatoFeedPage;
+import io.scimplaybook.activities.cato.CatoFeedRecord;
+import io.scimplaybook.activities.cato.CatoGraphqlClient;
+import io.scimplaybook.activities.http.ActivityFailures;
+import io.scimplaybook.activities.http.ApiCallException;
+import io.scimplaybook.workflows.PlaybookIds;
+import io.scimplaybook.workflows.PlaybookStartOptions;
+import io.scimplaybook.workflows.ScimPlaybookWorkflow;
+import io.scimplaybook.workflows.activities.EventsFeedActivities;
+import io.scimplaybook.workflows.activities.FailureTypes;
+import io.scimplaybook.workflows.messages.FeedPage;
+import io.scimplaybook.workflows.messages.PlaybookInput;
+import io.scimplaybook.workflows.messages.PlaybookOptions;
+import io.scimplaybook.workflows.messages.ScimFailureEvent;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The poller's two activities: Cato's eventsFeed in, signal-with-start of playbook runs out. */
+public class EventsFeedActivitiesImpl implements EventsFeedActivities {
+
+  /** Cato returns up to ~1000-3000 records a fetch; a page this full probably left more behind. */
+  public static final int DEFAULT_FULL_PAGE = 1000;
+
+  private static final Logger log = LoggerFactory.getLogger(EventsFeedActivitiesImpl.class);
+
+  private final CatoGraphqlClient cato;
+  private final WorkflowClient temporal;
+  private final int fullPage;
+
+  public EventsFeedActivitiesImpl(CatoGraphqlClient cato, WorkflowClient temporal) {
+    this(cato, temporal, DEFAULT_FULL_PAGE);
+  }
+
+  /** @param fullPage a fetch returning at least this many records is followed soon by another */
+  public EventsFeedActivitiesImpl(CatoGraphqlClient cato, WorkflowClient temporal, int fullPage) {
+    if (fullPage < 1) {
+      throw new IllegalArgumentException("fullPage must be at least 1, got " + fullPage);
+    }
+    this.cato = cato;
+    this.temporal = temporal;
+    this.fullPage = fullPage;
+  }
+
+  @Override
+  public FeedPage fetchFailures(String accountId, String marker) {
+    CatoFeedPage page;
+    try {
+      page = cato.scimFailureFeed(accountId, marker);
+    } catch (ApiCallException e) {
+      if (e.kind() == ApiCallException.Kind.RATE_LIMITED) {
+        // The workflow backs off on its own clock; retrying here would only spend more of the 100/min.
+        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.CATO_RATE_LIMITED);
+      }
+      throw ActivityFailures.from(e);
+    }
+    List<ScimFailureEvent> failures = new ArrayList<>();
+    int unroutable = 0;
+    for (CatoFeedRecord record : page.failed()) {
+      CatoEvent e = record.event();
+      if (!PlaybookIds.isValidId(e.sourceId())) {
+        unroutable++;
+        continue;
+      }
+      String reason = e.failureReason() != null ? e.failureReason()
+          : e.eventMessage() != null ? e.eventMessage() : "SCIM provisioning failed (no reason given)";
+      failures.add(new ScimFailureEvent(accountId, e.sourceId(), e.time(), reason, e.storyId(),
+          ScimFailureEvent.ORIGIN_EVENTS_FEED, record.recordId()));
+    }
+    if (unroutable > 0) {
+      log.warn("eventsFeed of account {}: {} failed SCIM record(s) name no usable source in {}; not delivered",
+          accountId, unroutable, CatoGraphqlClient.SOURCE_ID_FIELD);
+    }
+    return new FeedPage(page.marker(), page.fetchedCount(), failures, page.fetchedCount() >= fullPage);
+  }
+
+  @Override
+  public int deliver(List<ScimFailureEvent> events, PlaybookOptions playbook) {
+    for (ScimFailureEvent event : events) {
+      deliverOne(event, playbook);
+    }
+    return events.size();
+  }
+
+  private void deliverOne(ScimFailureEvent event, PlaybookOptions playbook) {
+    ScimPlaybookWorkflow run =
+        temporal.newWorkflowStub(ScimPlaybookWorkflow.class, PlaybookStartOptions.forEvent(event));
+    BatchRequest request = temporal.newSignalWithStartRequest();
+    request.add(run::run, new PlaybookInput(event.accountId(), event.sourceId(), playbook));
+    request.add(run::failureReported, event);
+    try {
+      temporal.signalWithStart(request);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      // The Java test server's signal-with-start is not atomic: a concurrent first event may win the start and
+      // this call fails without its signal. Signal the winner; a run that closed meanwhile fails this attempt and
+      // the activity's retry starts a fresh one (the run ignores the repeats by event id).
+      temporal.newWorkflowStub(ScimPlaybookWorkflow.class, e.getExecution().getWorkflowId()).failureReported(event);
+    }
+  }
+}

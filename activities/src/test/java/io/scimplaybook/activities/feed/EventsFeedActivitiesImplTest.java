@@ -1,0 +1,221 @@
+package io.scimplaybook.activities.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.activities.cato.CatoApiSettings;
+import io.scimplaybook.activities.cato.CatoGraphqlClient;
+import io.scimplaybook.activities.http.Json;
+import io.scimplaybook.workflows.PlaybookIds;
+import io.scimplaybook.workflows.PlaybookSearchAttributes;
+import io.scimplaybook.workflows.ScimPlaybookWorkflow;
+import io.scimplaybook.workflows.activities.FailureTypes;
+import io.scimplaybook.workflows.messages.FeedPage;
+import io.scimplaybook.workflows.messages.PlaybookInput;
+import io.scimplaybook.workflows.messages.PlaybookOptions;
+import io.scimplaybook.workflows.messages.PlaybookReport;
+import io.scimplaybook.workflows.messages.PlaybookStatus;
+import io.scimplaybook.workflows.messages.RotationApproval;
+import io.scimplaybook.workflows.messages.RotationRejection;
+import io.scimplaybook.workflows.messages.ScimFailureEvent;
+import io.scimplaybook.workflows.messages.TaskDecision;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.workflow.Workflow;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EventsFeedActivitiesImplTest {
+  private static final String API_KEY = "cato-api-key-Zx81";
+
+  private final MockWebServer cato = new MockWebServer();
+  private final TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance();
+  private final EventsFeedActivitiesImpl activities;
+
+  /** Records what each playbook run receives; ends only when the test server goes away. */
+  public static class RecordingPlaybook implements ScimPlaybookWorkflow {
+    static final Map<String, List<ScimFailureEvent>> received = new ConcurrentHashMap<>();
+    static final Map<String, PlaybookInput> inputs = new ConcurrentHashMap<>();
+
+    @Override
+    public PlaybookReport run(PlaybookInput input) {
+      inputs.put(Workflow.getInfo().getWorkflowId(), input);
+      Workflow.await(() -> false);
+      return null;
+    }
+
+    @Override
+    public void failureReported(ScimFailureEvent event) {
+      received.computeIfAbsent(Workflow.getInfo().getWorkflowId(), id -> new CopyOnWriteArrayList<>()).add(event);
+    }
+
+    @Override public void approveRotation(RotationApproval approval) {}
+    @Override public void rejectRotation(RotationRejection rejection) {}
+    @Override public void decideTask(TaskDecision decision) {}
+    @Override public PlaybookStatus status() {
+      return null;
+    }
+  }
+
+  EventsFeedActivitiesImplTest() throws Exception {
+    cato.start(java.net.InetAddress.getLoopbackAddress(), 0);
+    CatoGraphqlClient client = new CatoGraphqlClient(
+        new CatoApiSettings(cato.url("/api/v1/graphql2").toString(), API_KEY, Duration.ofSeconds(5)));
+    PlaybookSearchAttributes.ALL.forEach(
+        key -> temporal.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    temporal.newWorker(PlaybookIds.TASK_QUEUE).registerWorkflowImplementationTypes(RecordingPlaybook.class);
+    temporal.start();
+    activities = new EventsFeedActivitiesImpl(client, temporal.getWorkflowClient(), 3);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    temporal.close();
+    cato.shutdown();
+  }
+
+  private static MockResponse json(String body) {
+    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  private static MockResponse fixture() throws Exception {
+    try (InputStream in = EventsFeedActivitiesImplTest.class.getResourceAsStream("/cato/eventsFeed.response.json")) {
+      return json(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private JsonNode request() throws Exception {
+    RecordedRequest r = cato.takeRequest();
+    assertThat(r.getHeader("x-api-key")).isEqualTo(API_KEY);
+    return Json.mapper().readTree(r.getBody().readUtf8());
+  }
+
+  @Test
+  void fetchFiltersOnScimProvisioningAndKeepsOnlyFailedRecords() throws Exception {
+    cato.enqueue(fixture());
+
+    FeedPage page = activities.fetchFailures("12345", null);
+
+    JsonNode sent = request();
+    assertThat(sent.path("query").asText()).contains("eventsFeed(accountIDs: $accountIDs, filters: $filters, marker: $marker)");
+    assertThat(sent.path("variables").path("accountIDs").get(0).asText()).isEqualTo("12345");
+    assertThat(sent.path("variables").path("marker").asText()).isEmpty();
+    JsonNode filter = sent.path("variables").path("filters").get(0);
+    assertThat(filter.path("fieldName").asText()).isEqualTo("event_sub_type");
+    assertThat(filter.path("operator").asText()).isEqualTo("is");
+    assertThat(filter.path("values").get(0).asText()).isEqualTo("SCIM Provisioning");
+
+    assertThat(page.marker()).isEqualTo("AAAAAQAAAAIAAAAD-page-2");
+    assertThat(page.fetchedCount()).isEqualTo(3);
+    assertThat(page.moreWaiting()).as("3 records fill a page of 3").isTrue();
+    assertThat(page.failures()).extracting(ScimFailureEvent::sourceId).containsExactly("7", "9");
+    ScimFailureEvent first = page.failures().get(0);
+    assertThat(first.accountId()).isEqualTo("12345");
+    assertThat(first.time()).isEqualTo(Instant.parse("2026-11-29T06:00:05Z"));
+    assertThat(first.reason()).isEqualTo("401 Unauthorized: invalid SCIM token");
+    assertThat(first.storyId()).isEqualTo("story-9");
+    assertThat(first.origin()).isEqualTo(ScimFailureEvent.ORIGIN_EVENTS_FEED);
+    assertThat(page.failures().get(1).reason()).as("event_message when there is no failure_reason")
+        .isEqualTo("SCIM provisioning from OneLogin failed: 429 Too Many Requests");
+  }
+
+  @Test
+  void theSameRecordFetchedAgainHasTheSameEventIdAndTheMarkerIsPassedBack() throws Exception {
+    cato.enqueue(fixture());
+    cato.enqueue(fixture());
+
+    FeedPage first = activities.fetchFailures("12345", "AAAAAQ-page-1");
+    FeedPage again = activities.fetchFailures("12345", "AAAAAQ-page-1");
+
+    assertThat(request().path("variables").path("marker").asText()).isEqualTo("AAAAAQ-page-1");
+    assertThat(first.failures()).extracting(ScimFailureEvent::eventId).doesNotHaveDuplicates().doesNotContainNull();
+    assertThat(again.failures()).extracting(ScimFailureEvent::eventId)
+        .containsExactlyElementsOf(first.failures().stream().map(ScimFailureEvent::eventId).toList());
+  }
+
+  @Test
+  void anEmptyFeedKeepsTheMarkerAndIsNotFull() throws Exception {
+    cato.enqueue(json("{\"data\":{\"eventsFeed\":{\"marker\":\"m-9\",\"fetchedCount\":0,"
+        + "\"accounts\":[{\"id\":\"12345\",\"errorString\":null,\"records\":[]}]}}}"));
+
+    FeedPage page = activities.fetchFailures("12345", "m-9");
+
+    assertThat(page.marker()).isEqualTo("m-9");
+    assertThat(page.failures()).isEmpty();
+    assertThat(page.moreWaiting()).isFalse();
+  }
+
+  @Test
+  void aRateLimitErrorIsTheNonRetryableRateLimitType() {
+    cato.enqueue(json("{\"data\":null,\"errors\":[{\"message\":\"rate limit for eventsFeed exceeded, try again later\"}]}"));
+
+    ApplicationFailure f = catchThrowableOfType(ApplicationFailure.class, () -> activities.fetchFailures("12345", "m"));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.CATO_RATE_LIMITED);
+    assertThat(f.isNonRetryable()).isTrue();
+  }
+
+  @Test
+  void anAccountErrorStringIsAnErrorNotAnEmptyPage() {
+    cato.enqueue(json("{\"data\":{\"eventsFeed\":{\"marker\":\"m-10\",\"fetchedCount\":0,"
+        + "\"accounts\":[{\"id\":\"12345\",\"errorString\":\"Too many requests for account 12345, rate limit\","
+        + "\"records\":null}]}}}"));
+
+    ApplicationFailure f = catchThrowableOfType(ApplicationFailure.class, () -> activities.fetchFailures("12345", "m"));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.CATO_RATE_LIMITED);
+    assertThat(f.getOriginalMessage()).contains("account 12345");
+  }
+
+  @Test
+  void unauthorizedIsNotRetriedAndNeverShowsTheKey() {
+    cato.enqueue(new MockResponse().setResponseCode(401).setHeader("Content-Type", "application/json")
+        .setBody("{\"errors\":[{\"message\":\"invalid api key " + API_KEY + "\"}]}"));
+
+    ApplicationFailure f = catchThrowableOfType(ApplicationFailure.class, () -> activities.fetchFailures("12345", "m"));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.AUTHENTICATION);
+    assertThat(f.isNonRetryable()).isTrue();
+    assertThat(f.getOriginalMessage()).doesNotContain(API_KEY);
+    assertThat(cato.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void deliverSignalsWithStartOneRunPerSourceWithThePollersPlaybookSettings() {
+    PlaybookOptions settings = PlaybookOptions.defaults().withMonitoringWindow(Duration.ofMinutes(9));
+    List<ScimFailureEvent> events = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      events.add(new ScimFailureEvent("555", i % 2 == 0 ? "a" : "b", Instant.parse("2026-11-29T06:00:00Z").plusSeconds(i),
+          "failure " + i, null, ScimFailureEvent.ORIGIN_EVENTS_FEED, "ev-" + i));
+    }
+
+    assertThat(activities.deliver(events, settings)).isEqualTo(4);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline && received("scim-playbook-555-a").size() + received("scim-playbook-555-b").size() < 4) {
+      Thread.onSpinWait();
+    }
+    assertThat(received("scim-playbook-555-a")).extracting(ScimFailureEvent::eventId).containsExactly("ev-2", "ev-4");
+    assertThat(received("scim-playbook-555-b")).extracting(ScimFailureEvent::eventId).containsExactly("ev-1", "ev-3");
+    assertThat(RecordingPlaybook.inputs.get("scim-playbook-555-a").options().monitoringWindow())
+        .isEqualTo(Duration.ofMinutes(9));
+  }
+
+  private static List<ScimFailureEvent> received(String workflowId) {
+    return RecordingPlaybook.received.getOrDefault(workflowId, List.of());
+  }
+}
