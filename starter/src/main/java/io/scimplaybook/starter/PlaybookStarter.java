@@ -3,18 +3,16 @@ package io.scimplaybook.starter;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.scimplaybook.workflows.PlaybookIds;
-import io.scimplaybook.workflows.PlaybookSearchAttributes;
+import io.scimplaybook.workflows.PlaybookStartOptions;
 import io.scimplaybook.workflows.ScimPlaybookWorkflow;
 import io.scimplaybook.workflows.messages.PlaybookInput;
 import io.scimplaybook.workflows.messages.ScimFailureEvent;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -76,24 +74,11 @@ public class PlaybookStarter {
   }
 
   private WorkflowOptions optionsFor(String workflowId, ScimFailureEvent event) {
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(PlaybookIds.TASK_QUEUE)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(PlaybookSearchAttributes.ACCOUNT_ID, event.accountId())
-            .set(PlaybookSearchAttributes.SOURCE_ID, event.sourceId())
-            .build())
-        // What failed, readable in the UI without opening the history; only the run's first event sets these.
-        .setStaticSummary("SCIM sync failing · account " + event.accountId() + " · source " + event.sourceId())
-        .setStaticDetails(staticDetails(event))
-        .build();
+    return PlaybookStartOptions.forEvent(event);
   }
 
   static String staticDetails(ScimFailureEvent event) {
-    return "**Failure reason:** " + event.reason().replace("\n", " ") + "\n\n"
-        + "**XOps story:** " + (event.storyId() == null ? "not given" : event.storyId()) + "\n\n"
-        + "**First event:** " + event.time() + " (" + event.origin() + ")";
+    return PlaybookStartOptions.staticDetails(event);
   }
 
   private static RuntimeException unavailableOr(RuntimeException e, String workflowId) {

@@ -1,17 +1,21 @@
 package io.scimplaybook.worker;
 
 import io.scimplaybook.activities.cato.CatoActivitiesImpl;
+import io.scimplaybook.activities.cato.CatoApiSettings;
+import io.scimplaybook.activities.cato.CatoGraphqlClient;
 import io.scimplaybook.activities.entra.EntraIdpActivitiesImpl;
 import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
+import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
 import io.scimplaybook.activities.source.SourceActivitiesImpl;
+import io.temporal.client.WorkflowClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The activity beans the worker registers (named in application.yml under spring.temporal.workers). */
 @Configuration
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({WorkerProperties.class, EventsFeedProperties.class})
 public class ActivityBeans {
 
   @Bean
@@ -42,5 +46,14 @@ public class ActivityBeans {
   @Bean
   EscalationActivitiesImpl escalationActivities(PlaybookActivities a) {
     return a.escalation();
+  }
+
+  /** The poller's activities; the WorkflowClient (from temporal-spring-boot-starter) signals the playbook runs. */
+  @Bean
+  EventsFeedActivitiesImpl eventsFeedActivities(
+      PlaybookActivities a, WorkerProperties p, EventsFeedProperties feed, WorkflowClient client) {
+    CatoGraphqlClient cato =
+        new CatoGraphqlClient(new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()));
+    return new EventsFeedActivitiesImpl(cato, client, feed.fullPage());
   }
 }
