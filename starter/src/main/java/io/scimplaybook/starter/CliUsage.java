@@ -24,6 +24,13 @@ final class CliUsage {
             Where the run is, what it found, and what a person must do next.
         report --workflow-id W [--json]
             The finished run's report as Markdown (or JSON); exit 3 while it still runs.
+        poller start --account A [--interval PT30S]
+            Start account A's events-feed poller (workflow scim-playbook-poller-A);
+            a running one is left alone.
+        poller stop --account A
+            End the poller after its current poll; its marker is kept.
+        poller status --account A [--json]
+            Marker, polls, events delivered, last poll, rate-limit back-off.
         list [--account A] [--source S] [--idp I] [--step S] [--outcome O] [--root-cause C] [--limit N] [--json]
             Runs matching the filters (the runs' search attributes): workflow id, state,
             step, outcome, root cause, IdP, start time.

@@ -24,7 +24,12 @@ public final class PlaybookCli {
       "status", new StatusCommand(),
       "report", new ReportCommand(),
       "list", new ListCommand(),
-      "confirm", new ConfirmCommand());
+      "confirm", new ConfirmCommand(),
+      "poller start", new PollerCommand(PollerCommand.Verb.START),
+      "poller stop", new PollerCommand(PollerCommand.Verb.STOP),
+      "poller status", new PollerCommand(PollerCommand.Verb.STATUS));
+  /** Verbs that take a sub-verb ({@code poller start}); registered above as "verb sub-verb". */
+  private static final Set<String> GROUPS = Set.of("poller");
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
   private final PrintStream out;
@@ -39,7 +44,7 @@ public final class PlaybookCli {
 
   /** Whether {@code arg}, the first program argument, selects the CLI rather than the webhook server. */
   public static boolean isCommand(String arg) {
-    return COMMANDS.containsKey(arg) || HELP.contains(arg);
+    return COMMANDS.containsKey(arg) || GROUPS.contains(arg) || HELP.contains(arg);
   }
 
   public int run(String... args) {
@@ -55,16 +60,22 @@ public final class PlaybookCli {
     String address = null;
     String namespace = null;
     try {
-      CliCommand command = COMMANDS.get(args[0]);
+      String name = args[0];
+      int first = 1;
+      if (GROUPS.contains(name) && args.length > 1 && !args[1].startsWith("-")) {
+        name = name + " " + args[1];
+        first = 2;
+      }
+      CliCommand command = COMMANDS.get(name);
       if (command == null) {
-        throw CliExit.usage("unknown command '" + args[0] + "'");
+        throw CliExit.usage("unknown command '" + name + "'");
       }
       Set<String> options = new HashSet<>(command.valueOptions());
       options.addAll(ConnectionOptions.VALUE_OPTIONS);
       Set<String> flags = new HashSet<>(command.flags());
       flags.addAll(ConnectionOptions.FLAGS);
-      String[] rest = Arrays.copyOfRange(args, 1, args.length);
-      parsed = CliArguments.parse(args[0], rest, options, flags);
+      String[] rest = Arrays.copyOfRange(args, first, args.length);
+      parsed = CliArguments.parse(name, rest, options, flags);
       if (parsed.flag("help")) {
         out.print(CliUsage.TEXT);
         return ExitCodes.OK;
