@@ -17,10 +17,8 @@ import io.scimplaybook.workflows.messages.ScimFailureEvent;
 import io.scimplaybook.workflows.messages.Step;
 import io.scimplaybook.workflows.messages.TaskDecision;
 import io.scimplaybook.workflows.messages.TaskKind;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,25 +156,16 @@ class LegibleRunsTest {
   // ---- shared steps -------------------------------------------------------------------------------------------
 
   /**
-   * Starts with a plain start and the options the starter sets, then reports the failure by signal. The starter uses
-   * signal-with-start, but the Java test server drops static summary and details there (a real server keeps them),
-   * so only a plain start lets the test read them back.
+   * Starts with a plain start and the very options the webhook and the poller use ({@link PlaybookStartOptions}),
+   * then reports the failure by signal. They use signal-with-start, but the Java test server drops static summary and
+   * details there (a real server keeps them), so only a plain start lets the test read them back.
    */
   private void startAndReport() {
     ScimFailureEvent event = new ScimFailureEvent(ACCOUNT, SOURCE, Instant.parse("2026-11-29T06:00:00Z"),
         "invalid credentials", "story-1", ScimFailureEvent.ORIGIN_WEBHOOK);
-    ScimPlaybookWorkflow run = t.client.newWorkflowStub(ScimPlaybookWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(WORKFLOW_ID)
-        .setTaskQueue(PlaybookIds.TASK_QUEUE)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(PlaybookSearchAttributes.ACCOUNT_ID, ACCOUNT)
-            .set(PlaybookSearchAttributes.SOURCE_ID, SOURCE)
-            .build())
-        .setStaticSummary(SUMMARY)
-        .setStaticDetails("**Failure reason:** invalid credentials\n\n**XOps story:** story-1\n\n"
-            + "**First event:** 2026-11-29T06:00:00Z (webhook)")
-        .build());
+    WorkflowOptions options = PlaybookStartOptions.forEvent(event);
+    assertThat(options.getWorkflowId()).isEqualTo(WORKFLOW_ID);
+    ScimPlaybookWorkflow run = t.client.newWorkflowStub(ScimPlaybookWorkflow.class, options);
     WorkflowClient.start(run::run, new PlaybookInput(ACCOUNT, SOURCE, PlaybookOptions.defaults()));
     awaitStatus(s -> s.step() == Step.AWAITING_EVENT);
     moment("started");
@@ -189,7 +178,8 @@ class LegibleRunsTest {
     assertThat(all).hasSizeGreaterThan(10).allSatisfy(v -> {
       assertThat(v.staticSummary()).as(v.label()).isEqualTo(SUMMARY);
       assertThat(v.staticDetails()).as(v.label())
-          .contains("**Failure reason:** invalid credentials").contains("**XOps story:** story-1");
+          .contains("**Failure reason:** invalid credentials").contains("**XOps story:** story-1")
+          .contains("**First event:** 2026-11-29T06:00:00Z (webhook)");
       assertThat(v.attribute("ScimAccountId")).as(v.label()).isEqualTo(ACCOUNT);
       assertThat(v.attribute("ScimSourceId")).as(v.label()).isEqualTo(SOURCE);
       assertThat(v.currentDetails()).as(v.label()).startsWith("**Step:** ");
