@@ -50,7 +50,8 @@ final class CatoWebhookTemplate {
     String eventMessage = JsonFields.optionalText(root, "event_message", problems);
     String storyId = JsonFields.optionalText(root, "story_id", problems);
     JsonFields.optionalText(root, "resource_name", problems);
-    JsonFields.optionalText(root, "event_id", problems);
+    // Cato's id of the occurrence: a CMA retry of the same event then counts once in the run.
+    String eventId = JsonFields.optionalText(root, "event_id", problems);
     JsonFields.checkId("account_id", accountId, problems);
     JsonFields.checkId("resource_id", sourceId, problems);
     if (failureReason == null && eventMessage == null) {
@@ -59,12 +60,13 @@ final class CatoWebhookTemplate {
     if (storyId != null && storyId.length() > FailureEventParser.MAX_STORY_ID) {
       problems.add("story_id must be at most " + FailureEventParser.MAX_STORY_ID + " characters, got " + storyId.length());
     }
+    FailureEventParser.checkEventId("event_id", eventId, problems);
     if (!problems.isEmpty()) {
       throw new InvalidEventException(String.join("; ", problems));
     }
     String reason = failureReason != null ? failureReason : eventMessage;
     return new ParsedEvent.Failure(
-        new ScimFailureEvent(accountId, sourceId, time, reason, storyId, ScimFailureEvent.ORIGIN_WEBHOOK));
+        new ScimFailureEvent(accountId, sourceId, time, reason, storyId, ScimFailureEvent.ORIGIN_WEBHOOK, eventId));
   }
 
   /** Cato ids are numbers; a template may leave the variable unquoted, so an integer is as good as its digits. */

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FailureEventParser {
 
-  static final List<String> FIELDS = List.of("accountId", "sourceId", "time", "reason", "storyId");
+  static final List<String> FIELDS = List.of("accountId", "sourceId", "time", "reason", "storyId", "eventId");
   static final int MAX_STORY_ID = 128;
+  static final int MAX_EVENT_ID = 128;
 
   private final ObjectMapper mapper = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -35,7 +36,7 @@ public class FailureEventParser {
     JsonNode root = readTree(body);
     if (!root.isObject()) {
       throw new InvalidEventException("the body must be a JSON object with " + String.join(", ", FIELDS.subList(0, 4))
-          + " (and optionally storyId), or the CMA template, got a JSON " + JsonFields.type(root));
+          + " (and optionally storyId, eventId), or the CMA template, got a JSON " + JsonFields.type(root));
     }
     return CatoWebhookTemplate.looksLikeIt(root) ? CatoWebhookTemplate.parse(root) : new ParsedEvent.Failure(plain(root));
   }
@@ -48,6 +49,7 @@ public class FailureEventParser {
     String time = JsonFields.requiredText(root, "time", problems);
     String reason = JsonFields.requiredText(root, "reason", problems);
     String storyId = JsonFields.optionalText(root, "storyId", problems);
+    String eventId = JsonFields.optionalText(root, "eventId", problems);
 
     JsonFields.checkId("accountId", accountId, problems);
     JsonFields.checkId("sourceId", sourceId, problems);
@@ -58,11 +60,23 @@ public class FailureEventParser {
     if (storyId != null && storyId.length() > MAX_STORY_ID) {
       problems.add("storyId must be at most " + MAX_STORY_ID + " characters, got " + storyId.length());
     }
+    checkEventId("eventId", eventId, problems);
 
     if (!problems.isEmpty()) {
       throw new InvalidEventException(String.join("; ", problems));
     }
-    return new ScimFailureEvent(accountId, sourceId, at, reason.strip(), storyId, ScimFailureEvent.ORIGIN_WEBHOOK);
+    return new ScimFailureEvent(accountId, sourceId, at, reason.strip(), storyId, ScimFailureEvent.ORIGIN_WEBHOOK,
+        eventId);
+  }
+
+  /**
+   * The sender's id of the occurrence is optional (blank counts as absent, as for every optional field); the run keeps
+   * recent ids in its state to count a repeat once, so a long one is refused.
+   */
+  static void checkEventId(String field, String eventId, List<String> problems) {
+    if (eventId != null && eventId.length() > MAX_EVENT_ID) {
+      problems.add(field + " must be at most " + MAX_EVENT_ID + " characters, got " + eventId.length());
+    }
   }
 
   private JsonNode readTree(byte[] body) {

@@ -239,7 +239,7 @@ class FailureEventWebhookTest {
     SignalLog log = temporal.awaitReceived("scim-playbook-6401-src_9", l -> l.failures().size() == 1);
     assertThat(log.failures().get(0)).isEqualTo(new ScimFailureEvent("6401", "src_9",
         Instant.parse("2025-06-01T08:30:00Z"), "SCIM server returned 401 Unauthorized", "story-31",
-        ScimFailureEvent.ORIGIN_WEBHOOK));
+        ScimFailureEvent.ORIGIN_WEBHOOK, "ev-1"));
   }
 
   @Test
