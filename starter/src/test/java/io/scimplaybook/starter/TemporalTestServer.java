@@ -25,8 +25,8 @@ import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
- * The Java test server on a loopback port, with the fake playbook's worker: the CLI and the Spring-configured client
- * reach it over real gRPC, exactly as they would reach a cluster.
+ * The Java test server on a loopback port, with a worker for the fake playbook and the fake poller: the CLI and the
+ * Spring-configured client reach it over real gRPC, exactly as they would reach a cluster.
  */
 final class TemporalTestServer implements AutoCloseable {
 
@@ -54,7 +54,8 @@ final class TemporalTestServer implements AutoCloseable {
         .build());
     PlaybookSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    env.newWorker(PlaybookIds.TASK_QUEUE).registerWorkflowImplementationTypes(FakePlaybookWorkflow.class);
+    env.newWorker(PlaybookIds.TASK_QUEUE)
+        .registerWorkflowImplementationTypes(FakePlaybookWorkflow.class, FakePollerWorkflow.class);
     env.start();
     return new TemporalTestServer(port, server, env);
   }
