@@ -3,11 +3,11 @@ package io.scimplaybook.worker;
 import io.scimplaybook.activities.cato.CatoActivitiesImpl;
 import io.scimplaybook.activities.cato.CatoApiSettings;
 import io.scimplaybook.activities.cato.CatoGraphqlClient;
-import io.scimplaybook.activities.entra.EntraIdpActivitiesImpl;
 import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
 import io.scimplaybook.activities.source.SourceActivitiesImpl;
+import io.scimplaybook.workflows.activities.IdpActivities;
 import io.temporal.client.WorkflowClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +33,9 @@ public class ActivityBeans {
     return a.cato();
   }
 
+  /** Entra's through Graph, or one that refuses every call when the worker has no Entra source or credentials. */
   @Bean
-  EntraIdpActivitiesImpl idpActivities(PlaybookActivities a) {
+  IdpActivities idpActivities(PlaybookActivities a) {
     return a.idp();
   }
 

@@ -10,14 +10,18 @@ import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
 import io.scimplaybook.activities.scim.CatoScimClient;
 import io.scimplaybook.activities.source.SourceActivitiesImpl;
+import io.scimplaybook.workflows.activities.IdpActivities;
+import io.scimplaybook.workflows.messages.Idp;
 import io.scimplaybook.workflows.secrets.TokenSeal;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Builds every activity implementation from the worker's configuration; shared by Spring and the end-to-end test. */
 public record PlaybookActivities(
     SourceActivitiesImpl sources,
     CatoActivitiesImpl cato,
-    EntraIdpActivitiesImpl idp,
+    IdpActivities idp,
     TokenRotationActivitiesImpl tokenRotation,
     EscalationActivitiesImpl escalation) {
 
@@ -26,22 +30,37 @@ public record PlaybookActivities(
       throw new IllegalStateException("scim-playbook.cato.api-key is not set (environment CATO_API_KEY)");
     }
     String scimBaseUrl = p.cato().scimBaseUrl();
-    if (p.entra() == null || !p.entra().configured()) {
-      throw new IllegalStateException(
-          "scim-playbook.entra tenant-id, client-id and client-secret are not set (ENTRA_TENANT_ID, ENTRA_CLIENT_ID, "
-              + "ENTRA_CLIENT_SECRET)");
-    }
-    EntraGraphClient graph = new EntraGraphClient(new EntraSettings(p.entra().loginBaseUrl(),
-        p.entra().graphBaseUrl(), p.entra().tenantId(), p.entra().clientId(), p.entra().clientSecret(),
-        p.entra().timeout()));
     List<WorkerProperties.Source> configured = p.sources() == null ? List.of() : p.sources();
+    EntraGraphClient graph = entraGraph(p.entra(), configured);
     return new PlaybookActivities(
         new SourceActivitiesImpl(configured.stream().map(s -> s.toProfile(scimBaseUrl)).toList()),
         new CatoActivitiesImpl(new CatoGraphqlClient(
             new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()))),
-        new EntraIdpActivitiesImpl(graph),
+        graph == null ? new IdpActivitiesWithoutEntra() : new EntraIdpActivitiesImpl(graph),
         new TokenRotationActivitiesImpl(TokenSeal.fromBase64Key(p.sealKey()), new CatoScimClient(p.cato().timeout()), graph),
         new EscalationActivitiesImpl(p.escalationDir()));
+  }
+
+  /**
+   * The Graph client, or null when no Entra credential is set and no source needs one (a worker for Okta, OneLogin or
+   * custom sources only). Some credentials without the others is a typo, not a choice: refused either way.
+   */
+  private static EntraGraphClient entraGraph(WorkerProperties.Entra entra, List<WorkerProperties.Source> sources) {
+    List<String> missing = entra == null ? WorkerProperties.Entra.CREDENTIALS : entra.missingCredentials();
+    List<String> entraSources = sources.stream().filter(s -> s.idp() == Idp.ENTRA_ID)
+        .map(s -> s.accountId() + "/" + s.sourceId()).toList();
+    if (missing.size() == WorkerProperties.Entra.CREDENTIALS.size() && entraSources.isEmpty()) {
+      return null;
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("scim-playbook.entra." + String.join(", scim-playbook.entra.", missing)
+          + (missing.size() == 1 ? " is" : " are") + " not set (" + missing.stream()
+              .map(m -> "ENTRA_" + m.toUpperCase(Locale.ROOT).replace('-', '_')).collect(Collectors.joining(", "))
+          + ")" + (entraSources.isEmpty() ? "; set all three, or none when no source uses Entra ID"
+              : "; Entra ID source(s) " + String.join(", ", entraSources) + " need them"));
+    }
+    return new EntraGraphClient(new EntraSettings(entra.loginBaseUrl(), entra.graphBaseUrl(), entra.tenantId(),
+        entra.clientId(), entra.clientSecret(), entra.timeout()));
   }
 
   public Object[] all() {

@@ -5,6 +5,7 @@ import io.scimplaybook.workflows.messages.Idp;
 import io.scimplaybook.workflows.messages.SourceProfile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -40,8 +41,16 @@ public record WorkerProperties(
       return "Entra[tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=<hidden>]";
     }
 
-    public boolean configured() {
-      return tenantId != null && !tenantId.isBlank() && clientId != null && clientSecret != null;
+    /** The credential settings, by their property names under scim-playbook.entra. */
+    public static final List<String> CREDENTIALS = List.of("tenant-id", "client-id", "client-secret");
+
+    /** The credential settings left unset; blank counts as unset, as an empty environment variable leaves them. */
+    public List<String> missingCredentials() {
+      List<String> missing = new ArrayList<>();
+      if (tenantId == null || tenantId.isBlank()) missing.add("tenant-id");
+      if (clientId == null || clientId.isBlank()) missing.add("client-id");
+      if (clientSecret == null || clientSecret.isBlank()) missing.add("client-secret");
+      return missing;
     }
   }
 

@@ -1,0 +1,39 @@
+package io.scimplaybook.worker;
+
+import io.scimplaybook.activities.http.ActivityFailures;
+import io.scimplaybook.workflows.activities.IdpActivities;
+import io.scimplaybook.workflows.messages.AuditQuery;
+import io.scimplaybook.workflows.messages.ConfigChanges;
+import io.scimplaybook.workflows.messages.ProvisionResult;
+import io.scimplaybook.workflows.messages.ProvisioningLog;
+import io.scimplaybook.workflows.messages.SourceProfile;
+
+/**
+ * The IdP activities of a worker without Entra credentials, whose sources are all Okta, OneLogin or custom: the
+ * playbook never calls these for such sources (their steps are operator tasks), so a call means a source was added
+ * without its credentials, and it fails at once, not retried, naming what to set.
+ */
+final class IdpActivitiesWithoutEntra implements IdpActivities {
+
+  static final String MISSING = "no Entra ID credentials are configured on this worker (scim-playbook.entra.tenant-id, "
+      + "client-id and client-secret)";
+
+  @Override
+  public ProvisionResult provisionOnDemand(SourceProfile source) {
+    throw ActivityFailures.configuration(MISSING + ": cannot provision on demand for " + where(source));
+  }
+
+  @Override
+  public ConfigChanges findIdpChanges(SourceProfile source, AuditQuery query) {
+    throw ActivityFailures.configuration(MISSING + ": cannot read the audit log for " + where(source));
+  }
+
+  @Override
+  public ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query) {
+    throw ActivityFailures.configuration(MISSING + ": cannot read the provisioning log for " + where(source));
+  }
+
+  private static String where(SourceProfile source) {
+    return "source " + source.accountId() + "/" + source.sourceId();
+  }
+}
