@@ -17,11 +17,7 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +59,14 @@ class WebhookBenchmark {
   @Test
   void webhookAgainstRawSignalWithStart() throws Exception {
     try (TemporalTestServer temporal = TemporalTestServer.start();
-        ConfigurableApplicationContext starter = startStarter(temporal)) {
-      int port = ((WebServerApplicationContext) starter).getWebServer().getPort();
-      URL url = new URL("http://127.0.0.1:" + port + "/events/scim-failure");
+        ConfigurableApplicationContext starter = startStarter(temporal);
+        KeepAliveHttpPost sender = new KeepAliveHttpPost(
+            ((WebServerApplicationContext) starter).getWebServer().getPort(), FailureEventServlet.PATH,
+            "Content-Type: application/json", "Authorization: Bearer " + TOKEN)) {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
       WorkflowClient raw = WorkflowClient.newInstance(stubs);
-      Delivery viaWebhook = event -> post(url, body(event));
+      Delivery viaWebhook = event -> post(sender, body(event));
       // The ratio compares like with like: the starter's own WorkflowClient (its channel, options and, with the
       // actuator present, its Micrometer metrics), so the difference is exactly what the webhook adds on top.
       WorkflowClient starterClient = starter.getBean(WorkflowClient.class);
@@ -114,31 +111,11 @@ class WebhookBenchmark {
         "--logging.level.io.scimplaybook.starter.PlaybookStarter=WARN");
   }
 
-  /**
-   * A blocking POST on the calling thread over a kept-alive HTTP/1.1 connection, as a webhook sender makes it; the JDK's
-   * HttpClient would add a selector thread hand-off per request, which on two cores measures the client, not the
-   * webhook.
-   */
-  private static void post(URL url, String body) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-    connection.setRequestMethod("POST");
-    connection.setDoOutput(true);
-    connection.setRequestProperty("Content-Type", "application/json");
-    connection.setRequestProperty("Authorization", "Bearer " + TOKEN);
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    connection.setFixedLengthStreamingMode(bytes.length);
-    try (OutputStream out = connection.getOutputStream()) {
-      out.write(bytes);
-    }
-    int status = connection.getResponseCode();
-    InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-    String text = answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8);
-    // Reading the answer to its end and closing the stream, not disconnecting, returns the connection to the pool.
-    if (answer != null) {
-      answer.close();
-    }
-    if (status != 202) {
-      throw new IllegalStateException("webhook answered " + status + ": " + text);
+  /** A blocking POST on the calling thread, as a webhook sender makes it; only a 202 counts as delivered. */
+  private static void post(KeepAliveHttpPost sender, String body) throws IOException {
+    KeepAliveHttpPost.Answer answer = sender.post(body.getBytes(StandardCharsets.UTF_8));
+    if (answer.status() != 202) {
+      throw new IllegalStateException("webhook answered " + answer.status() + ": " + answer.body());
     }
   }
 
