@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What the webhook owes the outside now that it is a servlet of its own beside Spring MVC: only POST reaches it,
- * the answer is JSON whatever the sender accepts, and the HTTP metrics still name its route.
+ * the answer is JSON whatever the sender accepts, the HTTP metrics still name its route, and a sender's connection
+ * stays open for its whole stream of events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "scim-playbook.webhook.bearer-token=" + WebhookRouteTest.TOKEN})
@@ -76,6 +78,20 @@ class WebhookRouteTest {
     }
     assertThat(meters.find("http.server.requests").tag("uri", FailureEventServlet.PATH).tag("status", "202").timer())
         .isNotNull();
+  }
+
+  @Test
+  void oneConnectionCarriesASendersEventsBeyondTomcatsDefaultHundred() throws Exception {
+    try (KeepAliveHttpPost sender = new KeepAliveHttpPost(port, FailureEventServlet.PATH,
+        "Content-Type: text/plain", "Authorization: Bearer " + TOKEN)) {
+      // Refused requests start nothing; 415 rather than 400 because Tomcat itself closes the connection after a 400.
+      byte[] refused = event("7303").getBytes(StandardCharsets.UTF_8);
+      for (int i = 1; i <= 150; i++) {
+        KeepAliveHttpPost.Answer answer = sender.post(refused);
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.close()).as("connection closed by the server after request %d", i).isFalse();
+      }
+    }
   }
 
   private HttpResponse<String> post(String body, String accept) throws Exception {
