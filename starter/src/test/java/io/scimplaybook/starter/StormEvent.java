@@ -24,6 +24,14 @@ record StormEvent(int seq, String accountId, String sourceId, Instant time, Path
     return "story-" + accountId + "-" + sourceId;
   }
 
+  /**
+   * The id a webhook sender attaches, or null: the CMA template always carries {@code event_id}, the plain JSON only
+   * sometimes. Feed events get theirs from the feed record.
+   */
+  String webhookEventId() {
+    return path == Path.WEBHOOK_CATO || (path == Path.WEBHOOK_PLAIN && seq % 2 == 1) ? "wh-" + seq : null;
+  }
+
   boolean viaWebhook() {
     return path != Path.FEED;
   }

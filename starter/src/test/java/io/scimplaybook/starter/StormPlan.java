@@ -25,14 +25,20 @@ final class StormPlan {
 
   final List<String> accounts;
   final List<StormEvent> webhook;
+  /**
+   * The order the webhook receives them in: every event once, and some with an event id a second time, as a sender
+   * retrying a delivery whose answer it never saw. A run counts such a repeat once.
+   */
+  final List<StormEvent> webhookSends;
   /** Per account, that account's feed events in time order, as Cato's feed lists them. */
   final Map<String, List<StormEvent>> feed;
   final Map<String, Expected> expected;
 
-  private StormPlan(List<String> accounts, List<StormEvent> webhook, Map<String, List<StormEvent>> feed,
-      Map<String, Expected> expected) {
+  private StormPlan(List<String> accounts, List<StormEvent> webhook, List<StormEvent> webhookSends,
+      Map<String, List<StormEvent>> feed, Map<String, Expected> expected) {
     this.accounts = accounts;
     this.webhook = webhook;
+    this.webhookSends = webhookSends;
     this.feed = feed;
     this.expected = expected;
   }
@@ -70,8 +76,10 @@ final class StormPlan {
       StormEvent event = new StormEvent(seq, pair[0], pair[1], BASE.plusSeconds(seconds.get(seq)), path);
       (viaFeed ? feedEvents0 : webhook).add(event);
     }
+    List<StormEvent> sends = new ArrayList<>(webhook);
+    webhook.stream().filter(e -> e.webhookEventId() != null && e.seq() % 20 == 7).forEach(sends::add);
     // The webhook receives events out of time order, as retries and parallel senders deliver them.
-    Collections.shuffle(webhook, random);
+    Collections.shuffle(sends, random);
 
     Map<String, List<StormEvent>> feed = new LinkedHashMap<>();
     accounts.forEach(a -> feed.put(a, new ArrayList<>()));
@@ -86,7 +94,11 @@ final class StormPlan {
               a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
               a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen()));
     }
-    return new StormPlan(List.copyOf(accounts), List.copyOf(webhook), feed, expected);
+    return new StormPlan(List.copyOf(accounts), List.copyOf(webhook), List.copyOf(sends), feed, expected);
+  }
+
+  int webhookRepeats() {
+    return webhookSends.size() - webhook.size();
   }
 
   int totalEvents() {
