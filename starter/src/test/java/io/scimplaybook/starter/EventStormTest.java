@@ -61,12 +61,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "scim-playbook.webhook.bearer-token=" + EventStormTest.TOKEN,
     "scim-playbook.poller.accounts=" + EventStormTest.ACCOUNT_LIST,
-    // Short, so the pollers keep pace with the webhook; continue-as-new every few polls, so it happens mid-storm.
+    // Short, so the pollers keep pace with the webhook. Continue-as-new after every second fetch: each account's feed
+    // has three pages, so every poller continues as new at least once before it reads its last page.
     "scim-playbook.poller.interval=PT0.2S",
     "scim-playbook.poller.min-spacing=PT0.05S",
     "scim-playbook.poller.backoff-base=PT0.1S",
     "scim-playbook.poller.backoff-max=PT1S",
-    "scim-playbook.poller.polls-before-continue-as-new=3",
+    "scim-playbook.poller.polls-before-continue-as-new=2",
     // One INFO line per accepted event would be 5,000 lines of report; failures still log.
     "logging.level.io.scimplaybook.starter.PlaybookStarter=WARN"})
 @DirtiesContext
@@ -137,6 +138,7 @@ class EventStormTest {
         .collect(Collectors.groupingBy(StormEvent::workflowId, Collectors.counting()));
     assertThat(viaWebhook.keySet()).as("every pair hears from the webhook").isEqualTo(plan.expected.keySet());
     assertThat(viaFeed.keySet()).as("every pair hears from the feed").isEqualTo(plan.expected.keySet());
+    plan.accounts.forEach(a -> assertThat(feed.pageCount(a)).as("pages of " + a + "'s feed").isEqualTo(3));
 
     long start = System.nanoTime();
     AtomicInteger accepted = new AtomicInteger();
