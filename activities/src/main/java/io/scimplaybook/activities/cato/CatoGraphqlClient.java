@@ -152,11 +152,20 @@ public class CatoGraphqlClient {
     return new CatoFeedPage(next == null ? marker : next, feed.path("fetchedCount").asInt(0), failed);
   }
 
+  /** Longest Cato event id taken as is; the webhook refuses longer ids, so both routes agree on what an id is. */
+  static final int MAX_EVENT_ID = 128;
+
   /**
    * A stable id for a feed record: the same record fetched twice (a page fetched again after a failed delivery) gets
-   * the same id. Built from the record's time and every field, keys sorted, so it needs no particular field to exist.
+   * the same id. Cato's own {@code event_id} when the record has one, so that an event arriving both by the CMA
+   * webhook (whose template carries {@code event_id}) and by the feed is counted once in its run; otherwise a hash of
+   * the record's time and every field, keys sorted, so it needs no particular field to exist.
    */
   static String recordId(JsonNode record) {
+    String catoId = text(record.path("fieldsMap").path("event_id"));
+    if (catoId != null && !catoId.isBlank() && catoId.length() <= MAX_EVENT_ID) {
+      return catoId;
+    }
     StringBuilder canonical = new StringBuilder();
     canonical.append(record.path("time").asText("")).append('\n');
     List<String> keys = new ArrayList<>();

@@ -148,6 +148,31 @@ class EventsFeedActivitiesImplTest {
   }
 
   @Test
+  void catosOwnEventIdIsTheEventIdSoTheWebhookAndTheFeedCountOneEventOnce() throws Exception {
+    cato.enqueue(fixture());
+
+    FeedPage page = activities.fetchFailures("12345", null);
+
+    // The CMA webhook template passes event_id as is: the same Cato event must carry the same id by both routes.
+    assertThat(page.failures()).extracting(ScimFailureEvent::eventId).containsExactly("a1b2c3", "a1b2c5");
+  }
+
+  @Test
+  void aRecordWithoutEventIdGetsAStableHashOfItsFields() throws Exception {
+    String page = "{\"data\":{\"eventsFeed\":{\"marker\":\"m-2\",\"fetchedCount\":1,\"accounts\":[{\"id\":\"12345\","
+        + "\"records\":[{\"time\":\"2026-11-29T06:00:05Z\",\"fieldsMap\":{\"event_sub_type\":\"SCIM Provisioning\","
+        + "\"action\":\"Failed\",\"failure_reason\":\"401\",\"resource_id\":\"7\"}}]}]}}}";
+    cato.enqueue(json(page));
+    cato.enqueue(json(page.replace("\"401\"", "\"403\"")));
+
+    String first = activities.fetchFailures("12345", "m-1").failures().get(0).eventId();
+    String other = activities.fetchFailures("12345", "m-1").failures().get(0).eventId();
+
+    assertThat(first).startsWith("cato-feed-");
+    assertThat(other).as("a different record, a different id").startsWith("cato-feed-").isNotEqualTo(first);
+  }
+
+  @Test
   void anEmptyFeedKeepsTheMarkerAndIsNotFull() throws Exception {
     cato.enqueue(json("{\"data\":{\"eventsFeed\":{\"marker\":\"m-9\",\"fetchedCount\":0,"
         + "\"accounts\":[{\"id\":\"12345\",\"errorString\":null,\"records\":[]}]}}}"));
