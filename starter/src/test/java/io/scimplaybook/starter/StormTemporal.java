@@ -1,7 +1,5 @@
 package io.scimplaybook.starter;
 
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.scimplaybook.activities.cato.CatoApiSettings;
 import io.scimplaybook.activities.cato.CatoGraphqlClient;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
@@ -17,17 +15,12 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.internal.testservice.GRPCServerHelper;
-import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
 import com.google.protobuf.ByteString;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +37,10 @@ final class StormTemporal implements AutoCloseable {
 
   static final String NAMESPACE = "default";
 
-  private final TestServicesStarter services;
-  private final Server server;
+  private final LoopbackTestServer server;
   private final TestWorkflowEnvironment env;
 
-  private StormTemporal(TestServicesStarter services, Server server, TestWorkflowEnvironment env) {
-    this.services = services;
+  private StormTemporal(LoopbackTestServer server, TestWorkflowEnvironment env) {
     this.server = server;
     this.env = env;
   }
@@ -59,20 +50,11 @@ final class StormTemporal implements AutoCloseable {
    */
   static StormTemporal start(String catoUrl, String catoApiKey, int fullPage,
       Function<EventsFeedActivitiesImpl, Object> feedActivities) {
-    TestServicesStarter services = new TestServicesStarter(true, 0);
-    Server server;
-    try {
-      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0));
-      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-      server = builder.build().start();
-    } catch (IOException e) {
-      services.close();
-      throw new UncheckedIOException(e);
-    }
+    LoopbackTestServer server = LoopbackTestServer.start(true);
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
         .setUseExternalService(true)
         .setUseTimeskipping(false)
-        .setTarget("127.0.0.1:" + server.getPort())
+        .setTarget(server.target())
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
     PlaybookSearchAttributes.ALL.forEach(
         key -> options.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
@@ -88,11 +70,11 @@ final class StormTemporal implements AutoCloseable {
     worker.registerActivitiesImplementations(new HeldOpenPlaybookActivities(),
         feedActivities.apply(new EventsFeedActivitiesImpl(cato, env.getWorkflowClient(), fullPage)));
     env.start();
-    return new StormTemporal(services, server, env);
+    return new StormTemporal(server, env);
   }
 
   String target() {
-    return "127.0.0.1:" + server.getPort();
+    return server.target();
   }
 
   WorkflowClient client() {
@@ -132,7 +114,6 @@ final class StormTemporal implements AutoCloseable {
   @Override
   public void close() {
     env.close();
-    server.shutdownNow();
-    services.close();
+    server.close();
   }
 }

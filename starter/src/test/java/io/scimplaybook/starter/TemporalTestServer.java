@@ -15,7 +15,6 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -33,23 +32,20 @@ final class TemporalTestServer implements AutoCloseable {
   static final String NAMESPACE = "default";
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  private final int port;
-  private final TestServer.PortBoundTestServer server;
+  private final LoopbackTestServer server;
   private final TestWorkflowEnvironment env;
 
-  private TemporalTestServer(int port, TestServer.PortBoundTestServer server, TestWorkflowEnvironment env) {
-    this.port = port;
+  private TemporalTestServer(LoopbackTestServer server, TestWorkflowEnvironment env) {
     this.server = server;
     this.env = env;
   }
 
   static TemporalTestServer start() {
-    int port = freePort();
     // Time skipping locked: the fake has no timers, and wall-clock time keeps task timeouts ordinary.
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
+    LoopbackTestServer server = LoopbackTestServer.start(true);
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setUseExternalService(true)
-        .setTarget("127.0.0.1:" + port)
+        .setTarget(server.target())
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build())
         .build());
     PlaybookSearchAttributes.ALL.forEach(
@@ -57,7 +53,7 @@ final class TemporalTestServer implements AutoCloseable {
     env.newWorker(PlaybookIds.TASK_QUEUE)
         .registerWorkflowImplementationTypes(FakePlaybookWorkflow.class, FakePollerWorkflow.class);
     env.start();
-    return new TemporalTestServer(port, server, env);
+    return new TemporalTestServer(server, env);
   }
 
   /** A loopback port nothing listens on: "Temporal is down". */
@@ -70,7 +66,7 @@ final class TemporalTestServer implements AutoCloseable {
   }
 
   String target() {
-    return "127.0.0.1:" + port;
+    return server.target();
   }
 
   WorkflowClient client() {
