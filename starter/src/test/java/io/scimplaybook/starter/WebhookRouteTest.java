@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * stays open for its whole stream of events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "scim-playbook.webhook.bearer-token=" + WebhookRouteTest.TOKEN})
+    "scim-playbook.webhook.bearer-token=" + WebhookRouteTest.TOKEN,
+    // Off by default (application.yml); an operator who turns them on must find the webhook under its route.
+    "management.observations.enable[http.server.requests]=true"})
 class WebhookRouteTest {
 
   static final String TOKEN = "route-token-0123456789abcdef";
