@@ -240,6 +240,28 @@ class EventsFeedActivitiesImplTest {
         .isEqualTo(Duration.ofMinutes(9));
   }
 
+  @Test
+  void aPageForManyRunsReachesEachRunWholeAndInFeedOrder() {
+    List<ScimFailureEvent> events = new ArrayList<>();
+    // More runs than delivery threads, interleaved as a feed page interleaves sources.
+    for (int i = 0; i < 60; i++) {
+      events.add(new ScimFailureEvent("556", "s" + (i % 20), Instant.parse("2026-11-29T06:00:00Z").plusSeconds(i),
+          "failure " + i, null, ScimFailureEvent.ORIGIN_EVENTS_FEED, "ev-" + i));
+    }
+
+    assertThat(activities.deliver(events, PlaybookOptions.defaults())).isEqualTo(60);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    for (int s = 0; s < 20; s++) {
+      String id = "scim-playbook-556-s" + s;
+      while (System.nanoTime() < deadline && received(id).size() < 3) {
+        Thread.onSpinWait();
+      }
+      assertThat(received(id)).as(id).extracting(ScimFailureEvent::eventId)
+          .containsExactly("ev-" + s, "ev-" + (s + 20), "ev-" + (s + 40));
+    }
+  }
+
   private static List<ScimFailureEvent> received(String workflowId) {
     return RecordingPlaybook.received.getOrDefault(workflowId, List.of());
   }
