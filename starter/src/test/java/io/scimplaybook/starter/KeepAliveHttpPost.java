@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the request written in one piece and only the status line, headers and a Content-Length body read back. It shares
  * the two cores with the starter and the test server, so it is kept as lean as a sender can be: the JDK's
  * HttpURLConnection spends about as much CPU per request as the starter's whole signal-with-start call and keeps
- * only five idle connections for sixteen threads. Reconnects when the server closes the connection.
+ * only five idle connections for sixteen threads. Reads Content-Length and chunked answers, so a server that does
+ * not know its answer's length up front keeps the connection too; reconnects when the server closes it.
  */
 final class KeepAliveHttpPost implements AutoCloseable {
 
@@ -105,24 +106,53 @@ final class KeepAliveHttpPost implements AutoCloseable {
       }
       int status = Integer.parseInt(statusLine.substring(9, 12));
       int length = -1;
+      boolean chunked = false;
       boolean close = false;
       for (String header = line(); !header.isEmpty(); header = line()) {
         String lower = header.toLowerCase(Locale.ROOT);
         if (lower.startsWith("content-length:")) {
           length = Integer.parseInt(lower.substring(15).strip());
+        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+          chunked = true;
         } else if (lower.startsWith("connection:") && lower.contains("close")) {
           close = true;
         }
       }
-      if (length < 0) {
-        // Only the webhook's own answers are expected, and they always carry a length; anything else ends here.
-        return new Answer(status, "(answer without Content-Length)", true);
+      if (chunked) {
+        return new Answer(status, new String(chunks(), StandardCharsets.UTF_8), close);
       }
-      byte[] answer = in.readNBytes(length);
-      if (answer.length < length) {
+      if (length < 0) {
+        // Neither a length nor chunks: the body runs to the end of the connection.
+        return new Answer(status, new String(in.readAllBytes(), StandardCharsets.UTF_8), true);
+      }
+      return new Answer(status, new String(exactly(length), StandardCharsets.UTF_8), close);
+    }
+
+    /** A chunked body (what a server sends when it does not know the length up front), trailers skipped. */
+    private byte[] chunks() throws IOException {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      for (int size = chunkSize(); size > 0; size = chunkSize()) {
+        body.write(exactly(size));
+        line();
+      }
+      for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+        // Trailers carry nothing the benchmark needs.
+      }
+      return body.toByteArray();
+    }
+
+    private int chunkSize() throws IOException {
+      String size = line();
+      int extension = size.indexOf(';');
+      return Integer.parseInt((extension < 0 ? size : size.substring(0, extension)).strip(), 16);
+    }
+
+    private byte[] exactly(int length) throws IOException {
+      byte[] bytes = in.readNBytes(length);
+      if (bytes.length < length) {
         throw new IOException("connection closed inside an answer");
       }
-      return new Answer(status, new String(answer, StandardCharsets.UTF_8), close);
+      return bytes;
     }
 
     private String line() throws IOException {
