@@ -3,17 +3,15 @@ package io.scimplaybook.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimplaybook.workflows.PlaybookIds;
-import io.scimplaybook.workflows.PlaybookSearchAttributes;
+import io.scimplaybook.workflows.PlaybookStartOptions;
 import io.scimplaybook.workflows.ScimPlaybookWorkflow;
 import io.scimplaybook.workflows.messages.PlaybookInput;
 import io.scimplaybook.workflows.messages.PlaybookOptions;
 import io.scimplaybook.workflows.messages.ScimFailureEvent;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
@@ -196,18 +194,8 @@ class WebhookBenchmark {
   /** What any SDK client must do to deliver an event without losing it on the test server (see PlaybookStarter). */
   private static void signalWithStart(WorkflowClient client, ScimFailureEvent event) {
     String workflowId = PlaybookIds.workflowId(event.accountId(), event.sourceId());
-    WorkflowOptions options = WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(PlaybookIds.TASK_QUEUE)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(PlaybookSearchAttributes.ACCOUNT_ID, event.accountId())
-            .set(PlaybookSearchAttributes.SOURCE_ID, event.sourceId())
-            .build())
-        .setStaticSummary("SCIM sync failing · account " + event.accountId() + " · source " + event.sourceId())
-        .setStaticDetails("**Failure reason:** " + event.reason() + "\n\n**XOps story:** " + event.storyId()
-            + "\n\n**First event:** " + event.time() + " (" + event.origin() + ")")
-        .build();
+    // The same options the product builds, so both paths start identical runs.
+    WorkflowOptions options = PlaybookStartOptions.forEvent(event);
     ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, options);
     BatchRequest request = client.newSignalWithStartRequest();
     request.add(run::run, new PlaybookInput(event.accountId(), event.sourceId(), PlaybookOptions.defaults()));
