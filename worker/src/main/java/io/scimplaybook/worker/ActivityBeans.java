@@ -1,8 +1,6 @@
 package io.scimplaybook.worker;
 
 import io.scimplaybook.activities.cato.CatoActivitiesImpl;
-import io.scimplaybook.activities.cato.CatoApiSettings;
-import io.scimplaybook.activities.cato.CatoGraphqlClient;
 import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
@@ -52,9 +50,7 @@ public class ActivityBeans {
   /** The poller's activities; the WorkflowClient (from temporal-spring-boot-starter) signals the playbook runs. */
   @Bean
   EventsFeedActivitiesImpl eventsFeedActivities(
-      PlaybookActivities a, WorkerProperties p, EventsFeedProperties feed, WorkflowClient client) {
-    CatoGraphqlClient cato =
-        new CatoGraphqlClient(new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()));
-    return new EventsFeedActivitiesImpl(cato, client, feed.fullPage());
+      PlaybookActivities a, EventsFeedProperties feed, WorkflowClient client) {
+    return new EventsFeedActivitiesImpl(a.catoGraphql(), client, feed.fullPage());
   }
 }

@@ -23,7 +23,8 @@ public record PlaybookActivities(
     CatoActivitiesImpl cato,
     IdpActivities idp,
     TokenRotationActivitiesImpl tokenRotation,
-    EscalationActivitiesImpl escalation) {
+    EscalationActivitiesImpl escalation,
+    CatoGraphqlClient catoGraphql) {
 
   public static PlaybookActivities from(WorkerProperties p) {
     if (p.cato() == null || p.cato().apiKey() == null || p.cato().apiKey().isBlank()) {
@@ -32,13 +33,16 @@ public record PlaybookActivities(
     String scimBaseUrl = p.cato().scimBaseUrl();
     List<WorkerProperties.Source> configured = p.sources() == null ? List.of() : p.sources();
     EntraGraphClient graph = entraGraph(p.entra(), configured);
+    // One Cato client for the playbook's calls and the events-feed poller's, checked once above.
+    CatoGraphqlClient catoGraphql =
+        new CatoGraphqlClient(new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()));
     return new PlaybookActivities(
         new SourceActivitiesImpl(configured.stream().map(s -> s.toProfile(scimBaseUrl)).toList()),
-        new CatoActivitiesImpl(new CatoGraphqlClient(
-            new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()))),
+        new CatoActivitiesImpl(catoGraphql),
         graph == null ? new IdpActivitiesWithoutEntra() : new EntraIdpActivitiesImpl(graph),
         new TokenRotationActivitiesImpl(TokenSeal.fromBase64Key(p.sealKey()), new CatoScimClient(p.cato().timeout()), graph),
-        new EscalationActivitiesImpl(p.escalationDir()));
+        new EscalationActivitiesImpl(p.escalationDir()),
+        catoGraphql);
   }
 
   /**
