@@ -1,5 +1,6 @@
 package io.scimplaybook.starter;
 
+import io.scimplaybook.workflows.PlaybookIds;
 import io.scimplaybook.workflows.messages.PollerOptions;
 import java.time.Duration;
 import java.util.List;
@@ -20,17 +21,20 @@ public record PollerProperties(
     @DefaultValue("200") int pollsBeforeContinueAsNew) {
 
   public PollerProperties {
-    String problem = toOptions(interval, minSpacing, backoffBase, backoffMax, pollsBeforeContinueAsNew).problem();
+    // A bad account id is a typo in the configuration: refuse to start rather than log it and poll nothing.
+    for (String account : accounts) {
+      if (!PlaybookIds.isValidId(account)) {
+        throw new IllegalArgumentException("scim-playbook.poller.accounts: '" + account
+            + "' is not an account id (1-64 letters, digits, '_' or '.')");
+      }
+    }
+    String problem = new PollerOptions(interval, minSpacing, backoffBase, backoffMax, pollsBeforeContinueAsNew).problem();
     if (problem != null) {
       throw new IllegalArgumentException("scim-playbook.poller: " + problem);
     }
   }
 
   public PollerOptions toOptions() {
-    return toOptions(interval, minSpacing, backoffBase, backoffMax, pollsBeforeContinueAsNew);
-  }
-
-  private static PollerOptions toOptions(Duration i, Duration s, Duration b, Duration m, int n) {
-    return new PollerOptions(i, s, b, m, n);
+    return new PollerOptions(interval, minSpacing, backoffBase, backoffMax, pollsBeforeContinueAsNew);
   }
 }
