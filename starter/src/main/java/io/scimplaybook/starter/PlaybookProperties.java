@@ -1,6 +1,6 @@
 package io.scimplaybook.starter;
 
-import io.scimplaybook.workflows.messages.PlaybookOptions;
+import io.scimplaybook.api.input.PlaybookOptions;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

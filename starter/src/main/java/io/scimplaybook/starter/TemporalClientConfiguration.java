@@ -1,5 +1,6 @@
 package io.scimplaybook.starter;
 
+import io.scimplaybook.starter.webhook.WebhookProperties;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.ServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;

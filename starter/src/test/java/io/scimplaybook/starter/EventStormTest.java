@@ -1,16 +1,18 @@
 package io.scimplaybook.starter;
 
+import io.scimplaybook.starter.poller.PollerProperties;
+import io.scimplaybook.starter.webhook.PlaybookStarter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimplaybook.workflows.EventsFeedPollerWorkflow;
-import io.scimplaybook.workflows.PlaybookIds;
-import io.scimplaybook.workflows.ScimPlaybookWorkflow;
-import io.scimplaybook.workflows.messages.FailureTally;
-import io.scimplaybook.workflows.messages.PlaybookStatus;
-import io.scimplaybook.workflows.messages.PollerStatus;
-import io.scimplaybook.workflows.messages.Step;
+import io.scimplaybook.api.EventsFeedPollerWorkflow;
+import io.scimplaybook.api.PlaybookIds;
+import io.scimplaybook.api.ScimPlaybookWorkflow;
+import io.scimplaybook.api.status.FailureTally;
+import io.scimplaybook.api.status.PlaybookStatus;
+import io.scimplaybook.api.status.PollerStatus;
+import io.scimplaybook.api.status.Step;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -69,7 +71,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "scim-playbook.poller.backoff-max=PT1S",
     "scim-playbook.poller.polls-before-continue-as-new=2",
     // One INFO line per accepted event would be 5,000 lines of report; failures still log.
-    "logging.level.io.scimplaybook.starter.PlaybookStarter=WARN"})
+    "logging.level.io.scimplaybook.starter.webhook.PlaybookStarter=WARN"})
 @DirtiesContext
 class EventStormTest {
 

@@ -1,6 +1,6 @@
 package io.scimplaybook.starter;
 
-import io.scimplaybook.workflows.PlaybookIds;
+import io.scimplaybook.api.PlaybookIds;
 import java.time.Instant;
 
 /**

@@ -1,11 +1,12 @@
 package io.scimplaybook.starter;
 
+import io.scimplaybook.testkit.LoopbackTestServer;
 import io.scimplaybook.activities.cato.CatoApiSettings;
 import io.scimplaybook.activities.cato.CatoGraphqlClient;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
 import io.scimplaybook.workflows.EventsFeedPollerWorkflowImpl;
-import io.scimplaybook.workflows.PlaybookIds;
-import io.scimplaybook.workflows.PlaybookSearchAttributes;
+import io.scimplaybook.api.PlaybookIds;
+import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.workflows.ScimPlaybookWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;

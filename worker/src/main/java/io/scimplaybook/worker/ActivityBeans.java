@@ -5,7 +5,7 @@ import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
 import io.scimplaybook.activities.source.SourceActivitiesImpl;
-import io.scimplaybook.workflows.activities.IdpActivities;
+import io.scimplaybook.api.activities.IdpActivities;
 import io.temporal.client.WorkflowClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,12 +1,12 @@
 package io.scimplaybook.worker;
 
 import io.scimplaybook.activities.http.ActivityFailures;
-import io.scimplaybook.workflows.activities.IdpActivities;
-import io.scimplaybook.workflows.messages.AuditQuery;
-import io.scimplaybook.workflows.messages.ConfigChanges;
-import io.scimplaybook.workflows.messages.ProvisionResult;
-import io.scimplaybook.workflows.messages.ProvisioningLog;
-import io.scimplaybook.workflows.messages.SourceProfile;
+import io.scimplaybook.api.activities.IdpActivities;
+import io.scimplaybook.api.findings.AuditQuery;
+import io.scimplaybook.api.findings.ConfigChanges;
+import io.scimplaybook.api.findings.ProvisionResult;
+import io.scimplaybook.api.findings.ProvisioningLog;
+import io.scimplaybook.api.input.SourceProfile;
 
 /**
  * The IdP activities of a worker without Entra credentials, whose sources are all Okta, OneLogin or custom: the

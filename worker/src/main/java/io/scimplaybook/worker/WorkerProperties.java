@@ -1,8 +1,8 @@
 package io.scimplaybook.worker;
 
-import io.scimplaybook.workflows.messages.EntraTarget;
-import io.scimplaybook.workflows.messages.Idp;
-import io.scimplaybook.workflows.messages.SourceProfile;
+import io.scimplaybook.api.input.EntraTarget;
+import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.SourceProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.scimplaybook.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.scimplaybook.workflows.PlaybookSearchAttributes;
+import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
 import java.io.StringReader;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scimplaybook.activities.entra.EntraIdpActivitiesImpl;
-import io.scimplaybook.workflows.activities.FailureTypes;
-import io.scimplaybook.workflows.messages.AuditQuery;
-import io.scimplaybook.workflows.messages.Idp;
-import io.scimplaybook.workflows.messages.SourceProfile;
-import io.scimplaybook.workflows.secrets.TokenSeal;
+import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.findings.AuditQuery;
+import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.SourceProfile;
+import io.scimplaybook.api.secrets.TokenSeal;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;

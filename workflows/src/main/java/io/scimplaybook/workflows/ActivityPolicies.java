@@ -1,6 +1,6 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.workflows.activities.FailureTypes;
+import io.scimplaybook.api.activities.FailureTypes;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;

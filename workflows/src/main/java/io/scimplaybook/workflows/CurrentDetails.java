@@ -1,10 +1,10 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.workflows.messages.OperatorTask;
-import io.scimplaybook.workflows.messages.PlaybookStatus;
-import io.scimplaybook.workflows.messages.SourceProfile;
-import io.scimplaybook.workflows.messages.StepRecord;
-import io.scimplaybook.workflows.messages.TimelineEntry;
+import io.scimplaybook.api.status.OperatorTask;
+import io.scimplaybook.api.status.PlaybookStatus;
+import io.scimplaybook.api.input.SourceProfile;
+import io.scimplaybook.api.status.StepRecord;
+import io.scimplaybook.api.status.TimelineEntry;
 import java.util.List;
 
 /** The Markdown the Temporal UI shows as the run's current details: the step, the evidence, what a person must do. */

@@ -1,12 +1,13 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.workflows.activities.EventsFeedActivities;
-import io.scimplaybook.workflows.activities.FailureTypes;
-import io.scimplaybook.workflows.messages.FeedPage;
-import io.scimplaybook.workflows.messages.PlaybookOptions;
-import io.scimplaybook.workflows.messages.PollerInput;
-import io.scimplaybook.workflows.messages.PollerOptions;
-import io.scimplaybook.workflows.messages.PollerStatus;
+import io.scimplaybook.api.EventsFeedPollerWorkflow;
+import io.scimplaybook.api.activities.EventsFeedActivities;
+import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.findings.FeedPage;
+import io.scimplaybook.api.input.PlaybookOptions;
+import io.scimplaybook.api.input.PollerInput;
+import io.scimplaybook.api.input.PollerOptions;
+import io.scimplaybook.api.status.PollerStatus;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;

@@ -1,9 +1,9 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.workflows.messages.ConfigChange;
-import io.scimplaybook.workflows.messages.Idp;
-import io.scimplaybook.workflows.messages.SourceProfile;
-import io.scimplaybook.workflows.messages.TaskKind;
+import io.scimplaybook.api.findings.ConfigChange;
+import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.SourceProfile;
+import io.scimplaybook.api.operator.TaskKind;
 import java.util.List;
 
 /** The exact words and commands an operator gets for each task; kept apart so the workflow reads as the playbook. */

@@ -1,6 +1,6 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.workflows.messages.TimelineEntry;
+import io.scimplaybook.api.status.TimelineEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.scimplaybook.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimplaybook.workflows.messages.PollerOptions;
-import io.scimplaybook.workflows.messages.PollerStatus;
+import io.scimplaybook.api.input.PollerOptions;
+import io.scimplaybook.api.status.PollerStatus;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowStub;

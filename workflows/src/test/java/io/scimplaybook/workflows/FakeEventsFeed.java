@@ -1,10 +1,10 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.workflows.activities.EventsFeedActivities;
-import io.scimplaybook.workflows.activities.FailureTypes;
-import io.scimplaybook.workflows.messages.FeedPage;
-import io.scimplaybook.workflows.messages.PlaybookOptions;
-import io.scimplaybook.workflows.messages.ScimFailureEvent;
+import io.scimplaybook.api.activities.EventsFeedActivities;
+import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.findings.FeedPage;
+import io.scimplaybook.api.input.PlaybookOptions;
+import io.scimplaybook.api.input.ScimFailureEvent;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.ArrayList;

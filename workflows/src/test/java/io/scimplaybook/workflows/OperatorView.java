@@ -1,5 +1,6 @@
 package io.scimplaybook.workflows;
 
+import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;

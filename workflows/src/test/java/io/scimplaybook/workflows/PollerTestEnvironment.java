@@ -1,11 +1,13 @@
 package io.scimplaybook.workflows;
 
+import io.scimplaybook.api.EventsFeedPollerWorkflow;
+import io.scimplaybook.api.PlaybookIds;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.scimplaybook.workflows.messages.PlaybookOptions;
-import io.scimplaybook.workflows.messages.PollerInput;
-import io.scimplaybook.workflows.messages.PollerOptions;
-import io.scimplaybook.workflows.messages.PollerStatus;
+import io.scimplaybook.api.input.PlaybookOptions;
+import io.scimplaybook.api.input.PollerInput;
+import io.scimplaybook.api.input.PollerOptions;
+import io.scimplaybook.api.status.PollerStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;

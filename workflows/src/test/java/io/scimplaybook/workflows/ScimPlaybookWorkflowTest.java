@@ -1,25 +1,26 @@
 package io.scimplaybook.workflows;
 
+import io.scimplaybook.api.ScimPlaybookWorkflow;
 import static io.scimplaybook.workflows.PlaybookTestEnvironment.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimplaybook.workflows.activities.FailureTypes;
-import io.scimplaybook.workflows.messages.ConfigChange;
-import io.scimplaybook.workflows.messages.Decision;
-import io.scimplaybook.workflows.messages.Idp;
-import io.scimplaybook.workflows.messages.Outcome;
-import io.scimplaybook.workflows.messages.PlaybookOptions;
-import io.scimplaybook.workflows.messages.PlaybookReport;
-import io.scimplaybook.workflows.messages.PlaybookStatus;
-import io.scimplaybook.workflows.messages.RootCause;
-import io.scimplaybook.workflows.messages.RotationApproval;
-import io.scimplaybook.workflows.messages.RotationRejection;
-import io.scimplaybook.workflows.messages.ScimFailureEvent;
-import io.scimplaybook.workflows.messages.Step;
-import io.scimplaybook.workflows.messages.StepRecord;
-import io.scimplaybook.workflows.messages.StepResult;
-import io.scimplaybook.workflows.messages.TaskDecision;
-import io.scimplaybook.workflows.messages.TaskKind;
+import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.findings.ConfigChange;
+import io.scimplaybook.api.operator.Decision;
+import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.status.Outcome;
+import io.scimplaybook.api.input.PlaybookOptions;
+import io.scimplaybook.api.status.PlaybookReport;
+import io.scimplaybook.api.status.PlaybookStatus;
+import io.scimplaybook.api.status.RootCause;
+import io.scimplaybook.api.operator.RotationApproval;
+import io.scimplaybook.api.operator.RotationRejection;
+import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.api.status.Step;
+import io.scimplaybook.api.status.StepRecord;
+import io.scimplaybook.api.status.StepResult;
+import io.scimplaybook.api.operator.TaskDecision;
+import io.scimplaybook.api.operator.TaskKind;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class ScimPlaybookWorkflowTest {
 
   @Test
   void closedStoryAloneDoesNotConfirmButAFeedEventDoes() {
-    fake.stories = List.of(new io.scimplaybook.workflows.messages.StorySummary(
+    fake.stories = List.of(new io.scimplaybook.api.findings.StorySummary(
         "story-1", "SCIM Provisioning Failed", "Closed", null, null, ""));
     fake.events = List.of();
     fake.provisionResults.set(0, FakeActivities.succeeded());

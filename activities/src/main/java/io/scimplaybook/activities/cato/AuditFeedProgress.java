@@ -1,6 +1,6 @@
 package io.scimplaybook.activities.cato;
 
-import io.scimplaybook.workflows.messages.ConfigChange;
+import io.scimplaybook.api.findings.ConfigChange;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package io.scimplaybook.activities.escalation;
 
 import io.scimplaybook.activities.http.Json;
-import io.scimplaybook.workflows.ReportMarkdown;
-import io.scimplaybook.workflows.activities.EscalationActivities;
-import io.scimplaybook.workflows.activities.FailureTypes;
-import io.scimplaybook.workflows.messages.PlaybookReport;
+import io.scimplaybook.api.status.ReportMarkdown;
+import io.scimplaybook.api.activities.EscalationActivities;
+import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.status.PlaybookReport;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

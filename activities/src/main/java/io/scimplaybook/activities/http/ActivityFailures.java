@@ -1,6 +1,6 @@
 package io.scimplaybook.activities.http;
 
-import io.scimplaybook.workflows.activities.FailureTypes;
+import io.scimplaybook.api.activities.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 
 /** Turns a vendor API failure into the ApplicationFailure the workflow's retry policies understand. */

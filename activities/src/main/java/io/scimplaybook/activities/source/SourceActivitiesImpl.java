@@ -1,8 +1,8 @@
 package io.scimplaybook.activities.source;
 
 import io.scimplaybook.activities.http.ActivityFailures;
-import io.scimplaybook.workflows.activities.SourceActivities;
-import io.scimplaybook.workflows.messages.SourceProfile;
+import io.scimplaybook.api.activities.SourceActivities;
+import io.scimplaybook.api.input.SourceProfile;
 import java.util.List;
 
 /** Answers from the worker's configured list of SCIM sources; a source nobody configured cannot be repaired. */

@@ -3,9 +3,9 @@ package io.scimplaybook.activities.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scimplaybook.workflows.activities.FailureTypes;
-import io.scimplaybook.workflows.messages.Idp;
-import io.scimplaybook.workflows.messages.SourceProfile;
+import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.SourceProfile;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,38 @@
+package io.scimplaybook.api;
+
+import java.util.regex.Pattern;
+
+/** Names shared by the worker, the starter and the CLI. */
+public final class PlaybookIds {
+  public static final String TASK_QUEUE = "scim-playbook";
+  public static final String WORKFLOW_ID_PREFIX = "scim-playbook-";
+  public static final String POLLER_WORKFLOW_ID_PREFIX = "scim-playbook-poller-";
+
+  /** Cato account ids are numeric; source ids are Cato's ids too. Both end up in a workflow id, so keep them plain. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.]{1,64}");
+
+  private PlaybookIds() {}
+
+  public static String workflowId(String accountId, String sourceId) {
+    requireValid("accountId", accountId);
+    requireValid("sourceId", sourceId);
+    return WORKFLOW_ID_PREFIX + accountId + "-" + sourceId;
+  }
+
+  /** The events-feed poller of one Cato account: one per account, so starting it twice finds the running one. */
+  public static String pollerWorkflowId(String accountId) {
+    requireValid("accountId", accountId);
+    return POLLER_WORKFLOW_ID_PREFIX + accountId;
+  }
+
+  public static boolean isValidId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
+  public static void requireValid(String field, String id) {
+    if (!isValidId(id)) {
+      throw new IllegalArgumentException(
+          field + " must be 1-64 letters, digits, '_' or '.', got " + (id == null ? "nothing" : "'" + id + "'"));
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.scimplaybook.api.activities;
+
+import io.scimplaybook.api.findings.AuditQuery;
+import io.scimplaybook.api.findings.ConfigChanges;
+import io.scimplaybook.api.findings.ProvisionResult;
+import io.scimplaybook.api.findings.ProvisioningLog;
+import io.scimplaybook.api.input.SourceProfile;
+import io.temporal.activity.ActivityInterface;
+
+/** Calls the IdP that feeds the source (Entra ID through Microsoft Graph). */
+@ActivityInterface
+public interface IdpActivities {
+  /** Provisions the source's probe user on demand and says whether the export to Cato worked. */
+  ProvisionResult provisionOnDemand(SourceProfile source);
+
+  /** Changes to the enterprise app in the IdP's directory audit log in the window. */
+  ConfigChanges findIdpChanges(SourceProfile source, AuditQuery query);
+
+  /** Failed entries of the IdP's provisioning log in the window. */
+  ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query);
+}

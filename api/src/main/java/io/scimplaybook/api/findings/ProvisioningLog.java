@@ -1,0 +1,6 @@
+package io.scimplaybook.api.findings;
+
+import java.util.List;
+
+/** Failed provisioning log entries in the window asked. */
+public record ProvisioningLog(List<ProvisioningLogEntry> entries) {}

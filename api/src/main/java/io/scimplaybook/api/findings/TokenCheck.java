@@ -1,0 +1,4 @@
+package io.scimplaybook.api.findings;
+
+/** Whether a rotated token was accepted; {@code detail} never contains the token. */
+public record TokenCheck(boolean accepted, String detail) {}

@@ -1,0 +1,14 @@
+package io.scimplaybook.api.status;
+
+/** Playbook steps, in DESIGN.md order; also the values of the PlaybookStep search attribute. */
+public enum Step {
+  AWAITING_EVENT,
+  VERIFY,
+  PROVISION_ON_DEMAND,
+  AUDIT_REVIEW,
+  OPERATOR_REVIEW,
+  TOKEN_ROTATION,
+  MONITORING,
+  ESCALATION,
+  DONE
+}

@@ -1,0 +1,9 @@
+package io.scimplaybook.api.status;
+
+/** How one step ended. */
+public enum StepResult {
+  PASSED,
+  FAILED,
+  SKIPPED,
+  ERROR
+}

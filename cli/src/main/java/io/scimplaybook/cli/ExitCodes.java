@@ -1,0 +1,15 @@
+package io.scimplaybook.cli;
+
+/** The operator CLI's exit codes; scripts branch on them, so they never change meaning. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+  public static final int NOT_FINISHED = 3;
+  public static final int NOT_FOUND = 4;
+  public static final int UNREACHABLE = 5;
+  /** list: the server has no visibility store (the embedded test server); status --account/--source still works. */
+  public static final int NO_VISIBILITY = 6;
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,34 @@
+package io.scimplaybook.cli;
+
+import io.scimplaybook.api.ScimPlaybookWorkflow;
+import io.scimplaybook.api.status.PlaybookStatus;
+import io.temporal.client.WorkflowExecutionDescription;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code status}: the run's own answer to the status query, for a person or (--json) a script. */
+final class StatusCommand implements CliCommand {
+
+  @Override
+  public Set<String> valueOptions() {
+    return WorkflowTarget.OPTIONS;
+  }
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("json");
+  }
+
+  @Override
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String workflowId = WorkflowTarget.resolve(args);
+    boolean json = args.flag("json");
+    return (client, out) -> {
+      // Describe first: it answers "not found" without a worker, and names the run's state for the heading.
+      WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();
+      PlaybookStatus status = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId).status();
+      out.print(json ? CliJson.write(status) + "\n" : StatusText.render(status, RunState.of(run)));
+      return ExitCodes.OK;
+    };
+  }
+}

@@ -1,4 +1,0 @@
-package io.scimplaybook.starter;
-
-/** The webhook's 202 body: the run that now holds the event. {@code runId} is null when Temporal did not name it. */
-public record AcceptedEvent(String workflowId, String runId) {}

@@ -1,4 +1,0 @@
-package io.scimplaybook.starter;
-
-/** Every webhook error body: {@code {"error": "..."}}. */
-public record ErrorResponse(String error) {}

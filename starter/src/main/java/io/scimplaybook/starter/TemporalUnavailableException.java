@@ -1,8 +1,0 @@
-package io.scimplaybook.starter;
-
-/** Temporal could not take the event now (503): nothing was accepted, so the sender should send it again. */
-public class TemporalUnavailableException extends RuntimeException {
-  public TemporalUnavailableException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}

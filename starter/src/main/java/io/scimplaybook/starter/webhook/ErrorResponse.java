@@ -1,0 +1,4 @@
+package io.scimplaybook.starter.webhook;
+
+/** Every webhook error body: {@code {"error": "..."}}. */
+public record ErrorResponse(String error) {}

@@ -1,0 +1,112 @@
+package io.scimplaybook.starter.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.scimplaybook.api.input.ScimFailureEvent;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a webhook body into a failure event: the project's plain JSON ({@code accountId, sourceId, time, reason,
+ * storyId}) or the CMA template with Cato's field names ({@link CatoWebhookTemplate}). The tree is checked field by
+ * field rather than bound to a class so that every refusal can say which field is wrong and why, and so that an
+ * unknown field (a typo such as {@code acountId}) is refused instead of silently dropped.
+ */
+@Component
+public class FailureEventParser {
+
+  static final List<String> FIELDS = List.of("accountId", "sourceId", "time", "reason", "storyId", "eventId");
+  static final int MAX_STORY_ID = 128;
+  static final int MAX_EVENT_ID = 128;
+
+  private final ObjectMapper mapper = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  public ParsedEvent parse(byte[] body) {
+    JsonNode root = readTree(body);
+    if (!root.isObject()) {
+      throw new InvalidEventException("the body must be a JSON object with " + String.join(", ", FIELDS.subList(0, 4))
+          + " (and optionally storyId, eventId), or the CMA template, got a JSON " + JsonFields.type(root));
+    }
+    return CatoWebhookTemplate.looksLikeIt(root) ? CatoWebhookTemplate.parse(root) : new ParsedEvent.Failure(plain(root));
+  }
+
+  private static ScimFailureEvent plain(JsonNode root) {
+    List<String> problems = new ArrayList<>();
+    JsonFields.refuseUnknown(root, FIELDS, problems);
+    String accountId = JsonFields.requiredText(root, "accountId", problems);
+    String sourceId = JsonFields.requiredText(root, "sourceId", problems);
+    String time = JsonFields.requiredText(root, "time", problems);
+    String reason = JsonFields.requiredText(root, "reason", problems);
+    String storyId = JsonFields.optionalText(root, "storyId", problems);
+    String eventId = JsonFields.optionalText(root, "eventId", problems);
+
+    JsonFields.checkId("accountId", accountId, problems);
+    JsonFields.checkId("sourceId", sourceId, problems);
+    Instant at = parseTime(time, problems);
+    if (reason != null && reason.isBlank()) {
+      problems.add("reason must not be blank");
+    }
+    if (storyId != null && storyId.length() > MAX_STORY_ID) {
+      problems.add("storyId must be at most " + MAX_STORY_ID + " characters, got " + storyId.length());
+    }
+    checkEventId("eventId", eventId, problems);
+
+    if (!problems.isEmpty()) {
+      throw new InvalidEventException(String.join("; ", problems));
+    }
+    return new ScimFailureEvent(accountId, sourceId, at, reason.strip(), storyId, ScimFailureEvent.ORIGIN_WEBHOOK,
+        eventId);
+  }
+
+  /**
+   * The sender's id of the occurrence is optional (blank counts as absent, as for every optional field); the run keeps
+   * recent ids in its state to count a repeat once, so a long one is refused.
+   */
+  static void checkEventId(String field, String eventId, List<String> problems) {
+    if (eventId != null && eventId.length() > MAX_EVENT_ID) {
+      problems.add(field + " must be at most " + MAX_EVENT_ID + " characters, got " + eventId.length());
+    }
+  }
+
+  private JsonNode readTree(byte[] body) {
+    if (body.length == 0) {
+      throw new InvalidEventException("the body is empty: expected a JSON object with accountId, sourceId, time and reason");
+    }
+    try {
+      JsonNode root = mapper.readTree(body);
+      if (root == null || root.isMissingNode()) {
+        throw new InvalidEventException("the body holds no JSON value: expected a JSON object");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ")";
+      throw new InvalidEventException("the body is not valid JSON" + where + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidEventException("the body could not be read as JSON");
+    }
+  }
+
+  private static Instant parseTime(String value, List<String> problems) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (DateTimeException e) {
+      problems.add("time must be an ISO-8601 instant such as 2025-06-01T08:30:00Z, got '" + JsonFields.clip(value) + "'");
+      return null;
+    }
+  }
+}

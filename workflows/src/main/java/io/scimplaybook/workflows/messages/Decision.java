@@ -1,9 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-/** An operator's answer to a task: REVERTED / DISMISSED for suspects, SUCCEEDED / FAILED for manual steps. */
-public enum Decision {
-  REVERTED,
-  DISMISSED,
-  SUCCEEDED,
-  FAILED
-}

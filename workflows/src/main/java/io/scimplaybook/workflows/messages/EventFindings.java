@@ -1,6 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-import java.util.List;
-
-/** SCIM Provisioning / Failed events found in the verification window. */
-public record EventFindings(List<FailureRecord> events) {}

@@ -1,8 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-/** How a playbook run ended. */
-public enum Outcome {
-  RESOLVED,
-  NOT_REPRODUCED,
-  ESCALATED
-}

@@ -1,4 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-/** The run's identity and settings; the failure events themselves arrive by signal (signal-with-start). */
-public record PlaybookInput(String accountId, String sourceId, PlaybookOptions options) {}

@@ -1,6 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-import io.scimplaybook.workflows.secrets.SealedToken;
-
-/** An operator's go-ahead for token rotation, with the token generated in the CMA, sealed by the CLI. */
-public record RotationApproval(String approver, SealedToken token, String note) {}

@@ -1,9 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-/** How one step ended. */
-public enum StepResult {
-  PASSED,
-  FAILED,
-  SKIPPED,
-  ERROR
-}

@@ -1,4 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-/** An operator's answer to the pending task {@code taskId}. */
-public record TaskDecision(String taskId, Decision decision, String operator, String note) {}

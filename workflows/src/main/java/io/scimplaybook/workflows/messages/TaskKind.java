@@ -1,9 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-/** What a person is asked to do. */
-public enum TaskKind {
-  REVIEW_SUSPECTS,
-  APPROVE_ROTATION,
-  PROVISION_MANUALLY,
-  INSTALL_TOKEN_MANUALLY
-}

@@ -1,6 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-import java.time.Instant;
-
-/** One line of the run's timeline, as an operator reads it. */
-public record TimelineEntry(Instant time, String text) {}

@@ -1,4 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-/** Whether a rotated token was accepted; {@code detail} never contains the token. */
-public record TokenCheck(boolean accepted, String detail) {}

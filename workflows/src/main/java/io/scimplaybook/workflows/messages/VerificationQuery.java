@@ -1,6 +1,0 @@
-package io.scimplaybook.workflows.messages;
-
-import java.time.Instant;
-
-/** The window in which step 1 looks for SCIM stories and failure events. */
-public record VerificationQuery(String accountId, String sourceId, Instant from, Instant to, String storyId) {}
