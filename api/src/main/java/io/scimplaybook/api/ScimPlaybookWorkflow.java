@@ -1,12 +1,12 @@
 package io.scimplaybook.api;
 
 import io.scimplaybook.api.input.PlaybookInput;
-import io.scimplaybook.api.status.PlaybookReport;
-import io.scimplaybook.api.status.PlaybookStatus;
+import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.operator.RotationRejection;
-import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.operator.TaskDecision;
+import io.scimplaybook.api.status.PlaybookReport;
+import io.scimplaybook.api.status.PlaybookStatus;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;

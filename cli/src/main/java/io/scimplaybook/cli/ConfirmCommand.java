@@ -2,8 +2,8 @@ package io.scimplaybook.cli;
 
 import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.operator.Decision;
-import io.scimplaybook.api.status.OperatorTask;
 import io.scimplaybook.api.operator.TaskDecision;
+import io.scimplaybook.api.status.OperatorTask;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package io.scimplaybook.cli;
 
-import io.scimplaybook.api.PollerControl;
 import io.scimplaybook.api.EventsFeedPollerWorkflow;
 import io.scimplaybook.api.PlaybookIds;
+import io.scimplaybook.api.PollerControl;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.PollerOptions;
 import io.scimplaybook.api.status.PollerStatus;

@@ -1,10 +1,10 @@
 package io.scimplaybook.cli;
 
 import io.scimplaybook.api.PlaybookSearchAttributes;
-import io.scimplaybook.api.status.ReportMarkdown;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.status.PlaybookReport;
 import io.scimplaybook.api.status.PlaybookStatus;
+import io.scimplaybook.api.status.ReportMarkdown;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;

@@ -1,11 +1,11 @@
 package io.scimplaybook.cli;
 
-import io.scimplaybook.testkit.FakePlaybookWorkflow;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimplaybook.api.operator.Decision;
 import io.scimplaybook.api.operator.TaskDecision;
+import io.scimplaybook.testkit.FakePlaybookWorkflow;
+import io.scimplaybook.testkit.TemporalTestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

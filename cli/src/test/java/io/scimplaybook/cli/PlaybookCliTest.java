@@ -1,7 +1,5 @@
 package io.scimplaybook.cli;
 
-import io.scimplaybook.testkit.FakePlaybookWorkflow;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +9,8 @@ import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.operator.RotationRejection;
 import io.scimplaybook.api.operator.TaskDecision;
 import io.scimplaybook.api.secrets.TokenSeal;
+import io.scimplaybook.testkit.FakePlaybookWorkflow;
+import io.scimplaybook.testkit.TemporalTestServer;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -234,7 +234,7 @@ class PlaybookCliTest {
         .contains("Waiting for a person: " + FakePlaybookWorkflow.TASK_TITLE)
         .contains("task task-1 (REVIEW_SUSPECTS)")
         .contains("  The SCIM endpoint URL changed 12 minutes before the first failure.")
-        .contains("    java -jar starter.jar decide --workflow-id " + workflowId)
+        .contains("    ./scim-playbook decide --workflow-id " + workflowId)
         .contains("Recent timeline:")
         .contains("failure reported (webhook): SCIM server returned 401 Unauthorized");
   }
@@ -306,7 +306,7 @@ class PlaybookCliTest {
     for (String[] args : wrong) {
       Result result = cli(args);
       assertThat(result.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
-      assertThat(result.err()).as(String.join(" ", args)).contains("Usage: java -jar starter.jar");
+      assertThat(result.err()).as(String.join(" ", args)).contains("Usage: scim-playbook");
       assertThat(result.out()).isEmpty();
     }
     assertThat(cli("decide", "--workflow-id", "w", "--decision", "MAYBE", "--operator", "o").err())

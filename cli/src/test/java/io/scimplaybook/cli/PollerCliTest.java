@@ -1,7 +1,5 @@
 package io.scimplaybook.cli;
 
-import io.scimplaybook.testkit.PollerProbe;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +9,8 @@ import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.PollerInput;
 import io.scimplaybook.api.input.PollerOptions;
 import io.scimplaybook.api.status.PollerStatus;
+import io.scimplaybook.testkit.PollerProbe;
+import io.scimplaybook.testkit.TemporalTestServer;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,7 +1,5 @@
 package io.scimplaybook.starter;
 
-import io.scimplaybook.starter.poller.PollerProperties;
-import io.scimplaybook.starter.webhook.PlaybookStarter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +11,8 @@ import io.scimplaybook.api.status.FailureTally;
 import io.scimplaybook.api.status.PlaybookStatus;
 import io.scimplaybook.api.status.PollerStatus;
 import io.scimplaybook.api.status.Step;
+import io.scimplaybook.starter.poller.PollerProperties;
+import io.scimplaybook.starter.webhook.PlaybookStarter;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;

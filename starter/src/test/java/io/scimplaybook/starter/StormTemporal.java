@@ -1,12 +1,13 @@
 package io.scimplaybook.starter;
 
-import io.scimplaybook.testkit.LoopbackTestServer;
+import com.google.protobuf.ByteString;
 import io.scimplaybook.activities.cato.CatoApiSettings;
 import io.scimplaybook.activities.cato.CatoGraphqlClient;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
-import io.scimplaybook.workflows.EventsFeedPollerWorkflowImpl;
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.PlaybookSearchAttributes;
+import io.scimplaybook.testkit.LoopbackTestServer;
+import io.scimplaybook.workflows.EventsFeedPollerWorkflowImpl;
 import io.scimplaybook.workflows.ScimPlaybookWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -21,7 +22,6 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
-import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,22 +2,22 @@ package io.scimplaybook.testkit;
 
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
-import io.scimplaybook.api.status.FailureTally;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.PlaybookInput;
+import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.api.operator.RotationApproval;
+import io.scimplaybook.api.operator.RotationRejection;
+import io.scimplaybook.api.operator.TaskDecision;
+import io.scimplaybook.api.operator.TaskKind;
+import io.scimplaybook.api.status.FailureTally;
 import io.scimplaybook.api.status.OperatorTask;
 import io.scimplaybook.api.status.Outcome;
-import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.status.PlaybookReport;
 import io.scimplaybook.api.status.PlaybookStatus;
 import io.scimplaybook.api.status.RootCause;
-import io.scimplaybook.api.operator.RotationApproval;
-import io.scimplaybook.api.operator.RotationRejection;
-import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.status.Step;
 import io.scimplaybook.api.status.StepRecord;
 import io.scimplaybook.api.status.StepResult;
-import io.scimplaybook.api.operator.TaskDecision;
-import io.scimplaybook.api.operator.TaskKind;
 import io.scimplaybook.api.status.TimelineEntry;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -97,7 +97,7 @@ public class FakePlaybookWorkflow implements ScimPlaybookWorkflow, ReceivedSigna
     String workflowId = Workflow.getInfo().getWorkflowId();
     OperatorTask task = !taskOpen ? null : new OperatorTask(TASK_ID, TaskKind.REVIEW_SUSPECTS, TASK_TITLE,
         TASK_INSTRUCTIONS,
-        List.of("java -jar starter.jar decide --workflow-id " + workflowId + " --decision REVERTED --operator NAME"),
+        List.of("./scim-playbook decide --workflow-id " + workflowId + " --decision REVERTED --operator NAME"),
         startedAt, startedAt == null ? null : startedAt.plus(Duration.ofHours(24)));
     return new PlaybookStatus(workflowId, step, 1, Idp.ENTRA_ID, null, null, tally, task, List.of(),
         List.copyOf(timeline));

@@ -1,9 +1,9 @@
 package io.scimplaybook.testkit;
 
 import io.scimplaybook.api.input.PlaybookInput;
+import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.operator.RotationRejection;
-import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.operator.TaskDecision;
 import java.util.List;
 

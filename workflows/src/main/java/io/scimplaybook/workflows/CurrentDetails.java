@@ -1,8 +1,8 @@
 package io.scimplaybook.workflows;
 
+import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.status.OperatorTask;
 import io.scimplaybook.api.status.PlaybookStatus;
-import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.status.StepRecord;
 import io.scimplaybook.api.status.TimelineEntry;
 import java.util.List;

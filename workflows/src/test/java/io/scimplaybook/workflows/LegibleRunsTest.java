@@ -1,24 +1,24 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.api.PlaybookStartOptions;
-import io.scimplaybook.api.ScimPlaybookWorkflow;
 import static io.scimplaybook.workflows.PlaybookTestEnvironment.ACCOUNT;
 import static io.scimplaybook.workflows.PlaybookTestEnvironment.SOURCE;
 import static io.scimplaybook.workflows.PlaybookTestEnvironment.WORKFLOW_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimplaybook.api.PlaybookStartOptions;
+import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.findings.ConfigChange;
-import io.scimplaybook.api.operator.Decision;
-import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
-import io.scimplaybook.api.status.PlaybookStatus;
-import io.scimplaybook.api.status.RootCause;
-import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.input.ScimFailureEvent;
-import io.scimplaybook.api.status.Step;
+import io.scimplaybook.api.operator.Decision;
+import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.operator.TaskDecision;
 import io.scimplaybook.api.operator.TaskKind;
+import io.scimplaybook.api.status.Outcome;
+import io.scimplaybook.api.status.PlaybookStatus;
+import io.scimplaybook.api.status.RootCause;
+import io.scimplaybook.api.status.Step;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.api.ScimPlaybookWorkflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.input.PlaybookOptions;
-import io.scimplaybook.api.status.PlaybookStatus;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.api.status.PlaybookStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,15 @@
 package io.scimplaybook.workflows;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
-import static org.assertj.core.api.Assertions.fail;
-
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
+import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.status.PlaybookReport;
 import io.scimplaybook.api.status.PlaybookStatus;
-import io.scimplaybook.api.input.ScimFailureEvent;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;

@@ -1,9 +1,9 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.api.EventsFeedPollerWorkflow;
-import io.scimplaybook.api.PlaybookIds;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.scimplaybook.api.EventsFeedPollerWorkflow;
+import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.PollerInput;
 import io.scimplaybook.api.input.PollerOptions;
@@ -17,8 +17,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.time.Duration;
 import io.temporal.worker.WorkflowImplementationOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;

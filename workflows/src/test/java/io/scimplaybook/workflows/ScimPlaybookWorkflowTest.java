@@ -1,26 +1,26 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.api.ScimPlaybookWorkflow;
 import static io.scimplaybook.workflows.PlaybookTestEnvironment.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.findings.ConfigChange;
-import io.scimplaybook.api.operator.Decision;
 import io.scimplaybook.api.input.Idp;
-import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.input.PlaybookOptions;
+import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.api.operator.Decision;
+import io.scimplaybook.api.operator.RotationApproval;
+import io.scimplaybook.api.operator.RotationRejection;
+import io.scimplaybook.api.operator.TaskDecision;
+import io.scimplaybook.api.operator.TaskKind;
+import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.status.PlaybookReport;
 import io.scimplaybook.api.status.PlaybookStatus;
 import io.scimplaybook.api.status.RootCause;
-import io.scimplaybook.api.operator.RotationApproval;
-import io.scimplaybook.api.operator.RotationRejection;
-import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.status.Step;
 import io.scimplaybook.api.status.StepRecord;
 import io.scimplaybook.api.status.StepResult;
-import io.scimplaybook.api.operator.TaskDecision;
-import io.scimplaybook.api.operator.TaskKind;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;

@@ -45,20 +45,18 @@ public class CatoActivitiesImpl implements CatoActivities {
   public StoryFindings findScimStories(VerificationQuery query) {
     String accountId = required(query.accountId(), "accountId");
     String timeFrame = timeFrame(query.from(), query.to());
-    try {
+    return ActivityFailures.call(() -> {
       List<CatoStory> stories = new ArrayList<>(client.scimStories(accountId, timeFrame));
       addKnownStory(accountId, query.storyId(), stories);
       return new StoryFindings(stories.stream().map(CatoActivitiesImpl::toSummary).toList());
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   @Override
   public EventFindings findFailureEvents(VerificationQuery query) {
     String accountId = required(query.accountId(), "accountId");
     String timeFrame = timeFrame(query.from(), query.to());
-    try {
+    return ActivityFailures.call(() -> {
       List<FailureRecord> records =
           client.failedScimEvents(accountId, timeFrame).stream()
               .filter(e -> ofSource(e, query.sourceId()))
@@ -66,9 +64,7 @@ public class CatoActivitiesImpl implements CatoActivities {
               .sorted(Comparator.comparing(FailureRecord::time, Comparator.nullsLast(Comparator.naturalOrder())))
               .toList();
       return new EventFindings(records);
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   @Override
@@ -82,7 +78,7 @@ public class CatoActivitiesImpl implements CatoActivities {
     if (earlier != null) {
       log.info("Cato auditFeed: resuming after {} pages with {} changes", pagesBefore, changes.size());
     }
-    try {
+    return ActivityFailures.call(() -> {
       CatoAuditFeed feed =
           client.domainAuditFeed(
               accountId, timeFrame, earlier == null ? null : earlier.marker(),
@@ -97,9 +93,7 @@ public class CatoActivitiesImpl implements CatoActivities {
       }
       changes.sort(Comparator.comparing(ConfigChange::time, Comparator.nullsLast(Comparator.naturalOrder())));
       return new ConfigChanges(List.copyOf(changes));
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   /** Null when Cato returns no such story: the workflow reports that as "no longer listed", not as a failed read. */
@@ -107,11 +101,7 @@ public class CatoActivitiesImpl implements CatoActivities {
   public StorySummary getStory(String accountId, String storyId) {
     required(accountId, "accountId");
     required(storyId, "storyId");
-    try {
-      return client.story(accountId, storyId).map(CatoActivitiesImpl::toSummary).orElse(null);
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    return ActivityFailures.call(() -> client.story(accountId, storyId).map(CatoActivitiesImpl::toSummary).orElse(null));
   }
 
   /**

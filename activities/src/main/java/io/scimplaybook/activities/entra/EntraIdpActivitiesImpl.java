@@ -6,10 +6,10 @@ import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.ConfigChanges;
-import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
+import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.SourceProfile;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
     EntraTarget target = target(source);
     require(source, "ruleId", target.ruleId());
     require(source, "probeObjectId", target.probeObjectId());
-    try {
+    return ActivityFailures.call(() -> {
       ProvisionOnDemandResult result =
           graph.provisionOnDemand(
               target.servicePrincipalId(), target.jobId(), target.ruleId(), target.probeObjectId(), "User");
@@ -47,9 +47,7 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
         return new ProvisionResult(true, source.probeUser(), result.status(), "");
       }
       return new ProvisionResult(false, source.probeUser(), result.status(), result.summary() + jobContext(target));
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   /** The job's quarantine and last run say whether the failure is the connection or this one user. */
@@ -66,7 +64,7 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
   @Override
   public ConfigChanges findIdpChanges(SourceProfile source, AuditQuery query) {
     EntraTarget target = target(source);
-    try {
+    return ActivityFailures.call(() -> {
       List<DirectoryAudit> audits = graph.directoryAudits(GraphFilters.activityWindow(query.from(), query.to()));
       List<ConfigChange> changes = new ArrayList<>();
       for (DirectoryAudit audit : audits) {
@@ -75,15 +73,13 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
         }
       }
       return new ConfigChanges(changes);
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   @Override
   public ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query) {
     EntraTarget target = target(source);
-    try {
+    return ActivityFailures.call(() -> {
       List<ProvisioningEvent> events = graph.provisioningLogs(GraphFilters.failedProvisioning(query.from(), query.to()));
       List<ProvisioningLogEntry> entries = new ArrayList<>();
       for (ProvisioningEvent event : events) {
@@ -102,9 +98,7 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
         }
       }
       return new ProvisioningLog(entries);
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   /**

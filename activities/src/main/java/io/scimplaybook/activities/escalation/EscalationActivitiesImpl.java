@@ -1,10 +1,10 @@
 package io.scimplaybook.activities.escalation;
 
 import io.scimplaybook.activities.http.Json;
-import io.scimplaybook.api.status.ReportMarkdown;
 import io.scimplaybook.api.activities.EscalationActivities;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.status.PlaybookReport;
+import io.scimplaybook.api.status.ReportMarkdown;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

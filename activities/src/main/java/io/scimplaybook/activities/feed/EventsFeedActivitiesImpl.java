@@ -6,18 +6,14 @@ import io.scimplaybook.activities.cato.CatoFeedRecord;
 import io.scimplaybook.activities.cato.CatoGraphqlClient;
 import io.scimplaybook.activities.http.ActivityFailures;
 import io.scimplaybook.activities.http.ApiCallException;
+import io.scimplaybook.api.PlaybookDelivery;
 import io.scimplaybook.api.PlaybookIds;
-import io.scimplaybook.api.PlaybookStartOptions;
-import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.activities.EventsFeedActivities;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.findings.FeedPage;
-import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,18 +133,8 @@ public class EventsFeedActivitiesImpl implements EventsFeedActivities {
   }
 
   private void deliverOne(ScimFailureEvent event, PlaybookOptions playbook) {
-    ScimPlaybookWorkflow run =
-        temporal.newWorkflowStub(ScimPlaybookWorkflow.class, PlaybookStartOptions.forEvent(event));
-    BatchRequest request = temporal.newSignalWithStartRequest();
-    request.add(run::run, new PlaybookInput(event.accountId(), event.sourceId(), playbook));
-    request.add(run::failureReported, event);
-    try {
-      temporal.signalWithStart(request);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      // The Java test server's signal-with-start is not atomic: a concurrent first event may win the start and
-      // this call fails without its signal. Signal the winner; a run that closed meanwhile fails this attempt and
-      // the activity's retry starts a fresh one (the run ignores the repeats by event id).
-      temporal.newWorkflowStub(ScimPlaybookWorkflow.class, e.getExecution().getWorkflowId()).failureReported(event);
-    }
+    // A run that closed meanwhile fails this attempt; the activity's retry starts a fresh one, and the run ignores
+    // the repeats by event id.
+    PlaybookDelivery.deliver(temporal, event, playbook);
   }
 }

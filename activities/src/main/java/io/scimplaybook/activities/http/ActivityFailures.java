@@ -7,6 +7,35 @@ import io.temporal.failure.ApplicationFailure;
 public final class ActivityFailures {
   private ActivityFailures() {}
 
+  /** A vendor call that answers. */
+  @FunctionalInterface
+  public interface ApiCall<T> {
+    T call();
+  }
+
+  /** A vendor call that only acts. */
+  @FunctionalInterface
+  public interface ApiAction {
+    void run();
+  }
+
+  /** Runs an activity's vendor calls, turning their failure into the one the retry policies understand. */
+  public static <T> T call(ApiCall<T> call) {
+    try {
+      return call.call();
+    } catch (ApiCallException e) {
+      throw from(e);
+    }
+  }
+
+  /** {@link #call} for calls without an answer. */
+  public static void run(ApiAction action) {
+    call(() -> {
+      action.run();
+      return null;
+    });
+  }
+
   public static ApplicationFailure from(ApiCallException e) {
     String type =
         switch (e.kind()) {

@@ -8,10 +8,10 @@ import io.scimplaybook.activities.scim.CatoScimClient;
 import io.scimplaybook.activities.scim.ScimTokenCheck;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.activities.TokenRotationActivities;
+import io.scimplaybook.api.findings.TokenCheck;
 import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.SourceProfile;
-import io.scimplaybook.api.findings.TokenCheck;
 import io.scimplaybook.api.secrets.SealedToken;
 import io.scimplaybook.api.secrets.TokenSeal;
 import io.temporal.failure.ApplicationFailure;
@@ -40,13 +40,11 @@ public class TokenRotationActivitiesImpl implements TokenRotationActivities {
   @Override
   public TokenCheck checkTokenAtCato(SourceProfile source, SealedToken token) {
     String plain = open(token);
-    try {
+    return ActivityFailures.call(() -> {
       ScimTokenCheck check = scim.tokenAccepted(source.scimBaseUrl(), source.accountId(), source.sourceId(), plain);
       log.info("Cato SCIM check for {}/{}: accepted={}", source.accountId(), source.sourceId(), check.accepted());
       return new TokenCheck(check.accepted(), check.summary());
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   @Override
@@ -54,35 +52,27 @@ public class TokenRotationActivitiesImpl implements TokenRotationActivities {
     EntraTarget target = entraTarget(source, "test connection");
     String plain = open(token);
     String baseAddress = baseAddress(source);
-    try {
+    return ActivityFailures.call(() -> {
       CredentialValidation validation =
           entra.validateCredentials(target.servicePrincipalId(), target.jobId(), baseAddress, plain);
       log.info("Entra test connection for {}/{}: valid={}", source.accountId(), source.sourceId(), validation.valid());
       return new TokenCheck(validation.valid(), validation.summary() + " for " + baseAddress);
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   @Override
   public void saveTokenAtIdp(SourceProfile source, SealedToken token) {
     EntraTarget target = entraTarget(source, "saving credentials");
     String plain = open(token);
-    try {
+    ActivityFailures.run(() -> {
       entra.saveSecrets(target.servicePrincipalId(), baseAddress(source), plain);
       log.info("saved new SCIM credentials in Entra for {}/{}", source.accountId(), source.sourceId());
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    });
   }
 
   /** The tenant URL as an admin pastes it into Entra next to the token. */
   static String baseAddress(SourceProfile source) {
-    try {
-      return CatoScimClient.tenantUrl(source.scimBaseUrl(), source.accountId(), source.sourceId());
-    } catch (ApiCallException e) {
-      throw ActivityFailures.from(e);
-    }
+    return ActivityFailures.call(() -> CatoScimClient.tenantUrl(source.scimBaseUrl(), source.accountId(), source.sourceId()));
   }
 
   private String open(SealedToken token) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.scimplaybook.activities.http.Json;
 import io.scimplaybook.api.activities.FailureTypes;
-import io.scimplaybook.api.status.FailureTally;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.status.FailureTally;
 import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.status.PlaybookReport;
 import io.scimplaybook.api.status.RootCause;

@@ -1,7 +1,7 @@
 package io.scimplaybook.api.activities;
 
-import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.findings.TokenCheck;
+import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.secrets.SealedToken;
 import io.temporal.activity.ActivityInterface;
 

@@ -1,6 +1,6 @@
 package io.scimplaybook.api.status;
 
-/** Playbook steps, in DESIGN.md order; also the values of the PlaybookStep search attribute. */
+/** Playbook steps, in the order ARCHITECTURE.md lists them; also the values of the PlaybookStep search attribute. */
 public enum Step {
   AWAITING_EVENT,
   VERIFY,

@@ -1,27 +1,22 @@
 package io.scimplaybook.starter.webhook;
 
-import io.scimplaybook.starter.PlaybookProperties;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.scimplaybook.api.PlaybookDelivery;
+import io.scimplaybook.api.PlaybookDelivery.Delivered;
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.PlaybookStartOptions;
-import io.scimplaybook.api.ScimPlaybookWorkflow;
-import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.client.BatchRequest;
+import io.scimplaybook.starter.PlaybookProperties;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Hands a failure event to the playbook run of its (account, source): signal-with-start, so the first event starts
- * the run and every later one is a signal to it. An event is either delivered or refused with an exception; it is
- * never dropped.
+ * The webhook's side of {@link PlaybookDelivery}: an event is either delivered to the run of its (account, source) or
+ * refused with an exception the servlet turns into an answer; it is never dropped.
  */
 @Service
 public class PlaybookStarter {
@@ -39,43 +34,19 @@ public class PlaybookStarter {
   public AcceptedEvent accept(ScimFailureEvent event) {
     String workflowId = PlaybookIds.workflowId(event.accountId(), event.sourceId());
     try {
-      WorkflowExecution run = signalWithStart(workflowId, event);
-      log.info("failure event ({}) delivered to {} run {}", event.origin(), workflowId, run.getRunId());
-      return new AcceptedEvent(workflowId, emptyToNull(run.getRunId()));
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      // A real server does signal-with-start atomically; the Java test server does not, so a concurrent first event
-      // can win the start and make this call fail without our signal. Deliver it to the run that won.
-      return signalRunning(workflowId, event, e.getExecution().getRunId());
-    } catch (RuntimeException e) {
-      throw unavailableOr(e, workflowId);
-    }
-  }
-
-  private WorkflowExecution signalWithStart(String workflowId, ScimFailureEvent event) {
-    ScimPlaybookWorkflow playbookRun = client.newWorkflowStub(ScimPlaybookWorkflow.class, optionsFor(workflowId, event));
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(playbookRun::run, new PlaybookInput(event.accountId(), event.sourceId(), playbook.toOptions()));
-    request.add(playbookRun::failureReported, event);
-    return client.signalWithStart(request);
-  }
-
-  private AcceptedEvent signalRunning(String workflowId, ScimFailureEvent event, String runId) {
-    try {
-      client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId).failureReported(event);
-      log.info("failure event ({}) delivered to {} by signal after a concurrent start", event.origin(), workflowId);
-      return new AcceptedEvent(workflowId, emptyToNull(runId));
+      Delivered delivered = PlaybookDelivery.deliver(client, event, playbook.toOptions());
+      log.info("failure event ({}) delivered to {} run {}{}", event.origin(), workflowId, delivered.runId(),
+          delivered.afterConcurrentStart() ? " by signal after a concurrent start" : "");
+      return new AcceptedEvent(workflowId, emptyToNull(delivered.runId()));
     } catch (WorkflowNotFoundException e) {
-      // The run closed between the two calls: refuse rather than guess, the sender's retry starts a fresh run.
+      // The run closed between the lost start and the signal: refuse rather than guess, the sender's retry starts a
+      // fresh run.
       throw new TemporalUnavailableException(
           "the playbook run " + workflowId + " closed while this event arrived; the event was not accepted, send it again",
           e);
     } catch (RuntimeException e) {
       throw unavailableOr(e, workflowId);
     }
-  }
-
-  private WorkflowOptions optionsFor(String workflowId, ScimFailureEvent event) {
-    return PlaybookStartOptions.forEvent(event);
   }
 
   static String staticDetails(ScimFailureEvent event) {

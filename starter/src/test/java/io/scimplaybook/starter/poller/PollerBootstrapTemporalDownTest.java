@@ -1,10 +1,10 @@
 package io.scimplaybook.starter.poller;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.scimplaybook.starter.webhook.FailureEventWebhookTest;
 import io.scimplaybook.starter.webhook.WebhookHttp;
 import io.scimplaybook.testkit.TemporalTestServer;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;

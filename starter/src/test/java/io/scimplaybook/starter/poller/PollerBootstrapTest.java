@@ -1,8 +1,5 @@
 package io.scimplaybook.starter.poller;
 
-import io.scimplaybook.starter.webhook.FailureEventWebhookTest;
-import io.scimplaybook.testkit.PollerProbe;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimplaybook.api.EventsFeedPollerWorkflow;
@@ -11,6 +8,9 @@ import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.PollerInput;
 import io.scimplaybook.api.input.PollerOptions;
 import io.scimplaybook.api.status.PollerStatus;
+import io.scimplaybook.starter.webhook.FailureEventWebhookTest;
+import io.scimplaybook.testkit.PollerProbe;
+import io.scimplaybook.testkit.TemporalTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;

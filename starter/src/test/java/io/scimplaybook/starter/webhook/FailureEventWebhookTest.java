@@ -1,7 +1,5 @@
 package io.scimplaybook.starter.webhook;
 
-import io.scimplaybook.testkit.SignalLog;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.testkit.SignalLog;
+import io.scimplaybook.testkit.TemporalTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.worker.WorkerFactory;

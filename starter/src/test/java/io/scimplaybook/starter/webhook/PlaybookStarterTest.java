@@ -1,8 +1,5 @@
 package io.scimplaybook.starter.webhook;
 
-import io.scimplaybook.starter.PlaybookProperties;
-import io.scimplaybook.testkit.SignalLog;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Any;
@@ -10,6 +7,9 @@ import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.starter.PlaybookProperties;
+import io.scimplaybook.testkit.SignalLog;
+import io.scimplaybook.testkit.TemporalTestServer;
 import io.temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;

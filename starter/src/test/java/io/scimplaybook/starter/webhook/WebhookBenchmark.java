@@ -1,7 +1,5 @@
 package io.scimplaybook.starter.webhook;
 
-import io.scimplaybook.starter.StarterApplication;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimplaybook.api.PlaybookIds;
@@ -10,6 +8,8 @@ import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.starter.StarterApplication;
+import io.scimplaybook.testkit.TemporalTestServer;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;

@@ -1,11 +1,11 @@
 package io.scimplaybook.starter.webhook;
 
-import io.scimplaybook.testkit.SignalLog;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.testkit.SignalLog;
+import io.scimplaybook.testkit.TemporalTestServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;

@@ -1,10 +1,10 @@
 package io.scimplaybook.starter.webhook;
 
-import io.scimplaybook.starter.PlaybookProperties;
-import io.scimplaybook.testkit.TemporalTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimplaybook.starter.PlaybookProperties;
+import io.scimplaybook.testkit.TemporalTestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
