@@ -6,6 +6,7 @@ import io.scimplaybook.api.findings.ProvisioningLogEntry;
 import io.scimplaybook.api.findings.StorySummary;
 import io.scimplaybook.api.findings.TokenCheck;
 import io.scimplaybook.api.input.SourceProfile;
+import io.scimplaybook.api.status.RootCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +70,7 @@ final class EvidenceText {
         + ", fixed provisioning.";
   }
 
-  static String doesNotHold(int cycles, Object cause) {
+  static String doesNotHold(int cycles, RootCause cause) {
     return "Failures came back during monitoring in each of " + cycles + " cycles; the last fix (" + cause
         + ") does not hold.";
   }
