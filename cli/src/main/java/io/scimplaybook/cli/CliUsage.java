@@ -8,12 +8,14 @@ final class CliUsage {
 
       Operator commands for SCIM playbook runs (workflow id: scim-playbook-<accountId>-<sourceId>).
 
-        approve --workflow-id W --approver NAME --token-file F [--note T] [--seal-key-file P]
+        approve --workflow-id W [--task-id T] --approver NAME --token-file F [--note T] [--seal-key-file P]
             Approve token rotation. F holds the token generated in the CMA; it is sealed
             with the key from $SCIM_PLAYBOOK_SEAL_KEY (or the base64 key in file P)
             before anything leaves this process, and it is never printed.
-        reject --workflow-id W --operator NAME --reason R
-            Refuse token rotation; the run escalates.
+            Answers task T (default: the rotation task the run is waiting on); the run
+            refuses it if it has moved on to another attempt.
+        reject --workflow-id W [--task-id T] --operator NAME --reason R
+            Refuse token rotation (task T, default as for approve); the run escalates.
         confirm --workflow-id W --operator NAME [--task-id T] [--note T]
             Say you did what the pending task asks: REVERTED for suspect changes ("I
             reverted the change"), SUCCEEDED for a manual step. With --task-id, only if

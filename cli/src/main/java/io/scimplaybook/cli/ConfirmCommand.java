@@ -47,11 +47,7 @@ final class ConfirmCommand implements CliCommand {
     if (task.kind() == null) {
       throw new CliExit(ExitCodes.FAILURE, "task " + task.id() + " does not say what it asks; answer it with decide");
     }
-    return switch (task.kind()) {
-      case REVIEW_SUSPECTS -> Decision.REVERTED;
-      case PROVISION_MANUALLY, INSTALL_TOKEN_MANUALLY -> Decision.SUCCEEDED;
-      case APPROVE_ROTATION -> throw CliExit.usage(
-          "task " + task.id() + " asks for token rotation: answer it with approve (or reject), not confirm");
-    };
+    return task.kind().yesAnswer().orElseThrow(() -> CliExit.usage(
+        "task " + task.id() + " asks for token rotation: answer it with approve (or reject), not confirm"));
   }
 }

@@ -5,7 +5,6 @@ import io.scimplaybook.api.operator.Decision;
 import io.scimplaybook.api.operator.TaskDecision;
 import io.scimplaybook.api.status.OperatorTask;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -59,15 +58,13 @@ final class DecideCommand implements CliCommand {
     if (task.kind() == null) {
       return;
     }
-    Set<Decision> accepted = switch (task.kind()) {
-      case REVIEW_SUSPECTS -> EnumSet.of(Decision.REVERTED, Decision.DISMISSED);
-      case PROVISION_MANUALLY, INSTALL_TOKEN_MANUALLY -> EnumSet.of(Decision.SUCCEEDED, Decision.FAILED);
-      case APPROVE_ROTATION -> throw CliExit.usage(
+    if (!task.kind().answeredByDecision()) {
+      throw CliExit.usage(
           "task " + task.id() + " asks for token rotation: answer it with approve or reject, not decide");
-    };
-    if (!accepted.contains(decision)) {
+    }
+    if (!task.kind().accepts(decision)) {
       throw CliExit.usage("task " + task.id() + " (" + task.kind() + ") takes "
-          + accepted.stream().map(Enum::name).collect(Collectors.joining(" or ")) + ", not " + decision);
+          + task.kind().accepted().stream().map(Enum::name).collect(Collectors.joining(" or ")) + ", not " + decision);
     }
   }
 }

@@ -61,13 +61,18 @@ class PlaybookCliTest {
     return temporal.startRun("900", "src" + sources.incrementAndGet());
   }
 
+  /** A fresh run waiting on a token rotation (task {@link FakePlaybookWorkflow#TASK_ID}), for approve and reject. */
+  private static String newRotationRun() {
+    return temporal.startRun("900", FakePlaybookWorkflow.ROTATION_SOURCE_PREFIX + sources.incrementAndGet());
+  }
+
   private Path tokenFile(String content) throws Exception {
     return Files.writeString(dir.resolve("token.txt"), content);
   }
 
   @Test
   void approveSealsTheTokenSoOnlyTheWorkersKeyOpensItAndHistoryNeverHoldsIt() throws Exception {
-    String workflowId = newRun();
+    String workflowId = newRotationRun();
 
     Result result = cli("approve", "--workflow-id", workflowId, "--approver", "alice",
         "--token-file", tokenFile("  " + TOKEN + "\n\n").toString(), "--note", "generated in CMA at 09:12");
@@ -78,6 +83,7 @@ class PlaybookCliTest {
 
     RotationApproval approval = temporal.awaitReceived(workflowId, l -> l.approvals().size() == 1).approvals().get(0);
     assertThat(approval.approver()).isEqualTo("alice");
+    assertThat(approval.taskId()).isEqualTo(FakePlaybookWorkflow.TASK_ID);
     assertThat(approval.note()).isEqualTo("generated in CMA at 09:12");
     TokenSeal workerSeal = TokenSeal.fromBase64Key(sealKey);
     assertThat(approval.token().keyId()).isEqualTo(workerSeal.keyId());
@@ -97,7 +103,7 @@ class PlaybookCliTest {
 
   @Test
   void approveTakesTheKeyFromAKeyFileToo() throws Exception {
-    String workflowId = newRun();
+    String workflowId = newRotationRun();
     String fileKey = TokenSeal.newBase64Key();
     Path keyFile = Files.writeString(dir.resolve("seal.key"), fileKey + "\n");
     env.remove("SCIM_PLAYBOOK_SEAL_KEY");
@@ -113,7 +119,7 @@ class PlaybookCliTest {
 
   @Test
   void approveRefusesAnEmptyTokenFileAndSendsNothing() throws Exception {
-    String workflowId = newRun();
+    String workflowId = newRotationRun();
 
     Result result = cli("approve", "--workflow-id", workflowId, "--approver", "alice",
         "--token-file", tokenFile(" \n\t\n").toString());
@@ -154,7 +160,7 @@ class PlaybookCliTest {
 
   @Test
   void rejectEndsTheRunAndItsReportIsThenAvailable() {
-    String workflowId = newRun();
+    String workflowId = newRotationRun();
 
     Result rejected = cli("reject", "--workflow-id", workflowId, "--operator", "carol", "--reason", "token owner on leave");
 
@@ -162,7 +168,7 @@ class PlaybookCliTest {
     assertThat(rejected.out()).contains("rejected for " + workflowId + " by carol");
     assertThat(temporal.client().newUntypedWorkflowStub(workflowId).getResult(Object.class)).isNotNull();
     assertThat(temporal.received(workflowId).rejections())
-        .containsExactly(new RotationRejection("carol", "token owner on leave"));
+        .containsExactly(new RotationRejection(FakePlaybookWorkflow.TASK_ID, "carol", "token owner on leave"));
 
     Result markdown = cli("report", "--workflow-id", workflowId);
     assertThat(markdown.code()).as(markdown.err()).isZero();
@@ -176,6 +182,36 @@ class PlaybookCliTest {
     assertThat(report.get("outcome").asText()).isEqualTo("ESCALATED");
     assertThat(report.get("failures").get("count").asInt()).isEqualTo(1);
     assertThat(report.get("startedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+  }
+
+  @Test
+  void approveAndRejectRefuseARunThatWaitsOnAnotherKindOfTask() throws Exception {
+    String workflowId = newRun();
+
+    Result approved = cli("approve", "--workflow-id", workflowId, "--approver", "alice",
+        "--token-file", tokenFile(TOKEN).toString());
+    Result rejected = cli("reject", "--workflow-id", workflowId, "--operator", "carol", "--reason", "r");
+
+    for (Result result : List.of(approved, rejected)) {
+      assertThat(result.code()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(result.err()).contains("is waiting on task task-1 (" + FakePlaybookWorkflow.TASK_TITLE
+          + "), not on a token rotation; nothing to");
+    }
+    assertThat(temporal.received(workflowId).approvals()).isEmpty();
+    assertThat(temporal.received(workflowId).rejections()).isEmpty();
+  }
+
+  @Test
+  void approveWithAnExplicitTaskIdSendsItAsGiven() throws Exception {
+    String workflowId = newRotationRun();
+
+    Result result = cli("approve", "--workflow-id", workflowId, "--task-id", "t7", "--approver", "alice",
+        "--token-file", tokenFile(TOKEN).toString());
+
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).contains("on task t7");
+    RotationApproval approval = temporal.awaitReceived(workflowId, l -> l.approvals().size() == 1).approvals().get(0);
+    assertThat(approval.taskId()).isEqualTo("t7");
   }
 
   @Test

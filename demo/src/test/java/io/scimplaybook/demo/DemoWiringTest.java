@@ -126,8 +126,8 @@ class DemoWiringTest {
     assertThat(waiting.outcome()).isNull();
     assertThat(waiting.failures().count()).isGreaterThanOrEqualTo(1);
 
-    run.approveRotation(new RotationApproval("alice", TokenSeal.fromBase64Key(SEAL_KEY).seal(sandbox.generateCatoToken()),
-        null));
+    run.approveRotation(new RotationApproval(waiting.pendingTask().id(), "alice",
+        TokenSeal.fromBase64Key(SEAL_KEY).seal(sandbox.generateCatoToken()), null));
     PlaybookReport report = client.newUntypedWorkflowStub(runId).getResult(30, TimeUnit.SECONDS,
         PlaybookReport.class);
 

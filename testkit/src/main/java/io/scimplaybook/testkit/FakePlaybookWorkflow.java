@@ -27,12 +27,16 @@ import java.util.List;
 
 /**
  * A stand-in for the real playbook, just enough to see what the starter and the CLI deliver: it records every
- * signal, waits on one review task ({@link #TASK_ID}) and, like the real run, ends ESCALATED on a rejection.
+ * signal, waits on one review task ({@link #TASK_ID}) and, like the real run, ends ESCALATED on a rejection. For a source
+ * whose id starts with {@link #ROTATION_SOURCE_PREFIX} the task it waits on is a token rotation instead, so that
+ * approve and reject have a rotation task to name.
  */
 public class FakePlaybookWorkflow implements ScimPlaybookWorkflow, ReceivedSignals {
 
   public static final String TASK_ID = "task-1";
   public static final String TASK_TITLE = "Review 1 suspect SCIM change";
+  public static final String ROTATION_SOURCE_PREFIX = "rotation.";
+  public static final String ROTATION_TASK_TITLE = "Approve SCIM token rotation";
   public static final String TASK_INSTRUCTIONS = "The SCIM endpoint URL changed 12 minutes before the first failure.\n"
       + "Revert it in the CMA (Directory Services > SCIM), or dismiss it.";
 
@@ -95,7 +99,9 @@ public class FakePlaybookWorkflow implements ScimPlaybookWorkflow, ReceivedSigna
   @Override
   public PlaybookStatus status() {
     String workflowId = Workflow.getInfo().getWorkflowId();
-    OperatorTask task = !taskOpen ? null : new OperatorTask(TASK_ID, TaskKind.REVIEW_SUSPECTS, TASK_TITLE,
+    boolean rotation = input != null && input.sourceId().startsWith(ROTATION_SOURCE_PREFIX);
+    OperatorTask task = !taskOpen ? null : new OperatorTask(TASK_ID,
+        rotation ? TaskKind.APPROVE_ROTATION : TaskKind.REVIEW_SUSPECTS, rotation ? ROTATION_TASK_TITLE : TASK_TITLE,
         TASK_INSTRUCTIONS,
         List.of("./scim-playbook decide --workflow-id " + workflowId + " --decision REVERTED --operator NAME"),
         startedAt, startedAt == null ? null : startedAt.plus(Duration.ofHours(24)));

@@ -105,7 +105,7 @@ class TokenMismatchEndToEndTest {
     assertThat(waiting.steps()).extracting(StepRecord::step)
         .containsExactly(Step.VERIFY, Step.PROVISION_ON_DEMAND, Step.AUDIT_REVIEW);
     String token = sandbox.generateCatoToken();
-    run.approveRotation(new RotationApproval("alice", seal.seal(token), null));
+    run.approveRotation(new RotationApproval(waiting.pendingTask().id(), "alice", seal.seal(token), null));
     PlaybookReport report = client.newUntypedWorkflowStub(workflowId).getResult(PlaybookReport.class);
 
     assertThat(report.outcome()).as(report.conclusion()).isEqualTo(Outcome.RESOLVED);

@@ -3,6 +3,7 @@ package io.scimplaybook.workflows;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
@@ -88,5 +89,10 @@ final class ActivityPolicies {
   /** Delivering the support bundle must not be lost to a brief outage of the channel. */
   static ActivityOptions escalation() {
     return options(Duration.ofSeconds(30), Duration.ofHours(1), retry(Duration.ofSeconds(5), Duration.ofMinutes(5), 0));
+  }
+
+  /** A stub whose calls the UI lists with {@code summary}, so an operator sees what each call was for. */
+  static <T> T stub(Class<T> type, ActivityOptions options, String summary) {
+    return Workflow.newActivityStub(type, ActivityOptions.newBuilder(options).setSummary(summary).build());
   }
 }

@@ -58,9 +58,11 @@ class LegibleRunsTest {
     t.fake.provisionResults.add(FakeActivities.succeeded());
     startAndReport();
 
-    awaitStatus(s -> s.pendingTask() != null && s.pendingTask().kind() == TaskKind.APPROVE_ROTATION);
+    PlaybookStatus asked =
+        awaitStatus(s -> s.pendingTask() != null && s.pendingTask().kind() == TaskKind.APPROVE_ROTATION);
     OperatorView approval = moment("waiting for approval");
-    t.running().approveRotation(new RotationApproval("alice", t.fake.seal.seal(NEW_TOKEN), "from the CMA"));
+    t.running().approveRotation(
+        new RotationApproval(asked.pendingTask().id(), "alice", t.fake.seal.seal(NEW_TOKEN), "from the CMA"));
     awaitStatus(s -> s.step() == Step.MONITORING);
     OperatorView monitoring = moment("monitoring");
     t.result();

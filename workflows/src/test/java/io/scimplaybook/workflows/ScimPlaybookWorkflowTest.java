@@ -49,8 +49,9 @@ class ScimPlaybookWorkflowTest {
   }
 
   private void approve(String approver, String token) {
-    awaitTask(TaskKind.APPROVE_ROTATION);
-    t.running().approveRotation(new RotationApproval(approver, fake.seal.seal(token), "rotating after SCIM 401s"));
+    String taskId = awaitTask(TaskKind.APPROVE_ROTATION).pendingTask().id();
+    t.running().approveRotation(
+        new RotationApproval(taskId, approver, fake.seal.seal(token), "rotating after SCIM 401s"));
   }
 
   private static StepRecord only(PlaybookReport r, Step step) {
@@ -184,8 +185,8 @@ class ScimPlaybookWorkflowTest {
   @Test
   void rejectedRotationEscalatesWithABundle() {
     t.start();
-    awaitTask(TaskKind.APPROVE_ROTATION);
-    t.running().rejectRotation(new RotationRejection("bob", "change freeze until Monday"));
+    String taskId = awaitTask(TaskKind.APPROVE_ROTATION).pendingTask().id();
+    t.running().rejectRotation(new RotationRejection(taskId, "bob", "change freeze until Monday"));
 
     PlaybookReport r = t.result();
 
@@ -218,7 +219,7 @@ class ScimPlaybookWorkflowTest {
     fake.provisionResults.set(0, FakeActivities.succeeded());
     t.start();
     t.awaitStatus(s -> s.step() == Step.MONITORING, "monitoring");
-    t.running().approveRotation(new RotationApproval("mallory", fake.seal.seal("x"), null));
+    t.running().approveRotation(new RotationApproval(null, "mallory", fake.seal.seal("x"), null));
 
     PlaybookReport r = t.result();
 
@@ -380,12 +381,12 @@ class ScimPlaybookWorkflowTest {
   @Test
   void aStormOfEventsFoldsIntoOneRunAndEveryEventIsCounted() {
     t.start();
-    awaitTask(TaskKind.APPROVE_ROTATION);
+    String taskId = awaitTask(TaskKind.APPROVE_ROTATION).pendingTask().id();
     for (int i = 1; i < 50; i++) {
       t.signalWithStart(failure("burst " + i), PlaybookOptions.defaults());
     }
     t.awaitStatus(s -> s.failures().count() == 50, "all 50 events counted");
-    t.running().rejectRotation(new RotationRejection("bob", "storm test"));
+    t.running().rejectRotation(new RotationRejection(taskId, "bob", "storm test"));
 
     PlaybookReport r = t.result();
 

@@ -1,4 +1,9 @@
 package io.scimplaybook.api.operator;
 
-/** An operator's refusal of token rotation: the run escalates. */
-public record RotationRejection(String operator, String reason) {}
+/**
+ * An operator's refusal of token rotation: the run escalates.
+ *
+ * @param taskId the APPROVE_ROTATION task this answers; null only from older clients, and then it answers whichever
+ *     rotation task is pending (see {@link RotationApproval#taskId()})
+ */
+public record RotationRejection(String taskId, String operator, String reason) {}

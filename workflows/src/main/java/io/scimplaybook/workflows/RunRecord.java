@@ -1,0 +1,165 @@
+package io.scimplaybook.workflows;
+
+import io.scimplaybook.api.PlaybookSearchAttributes;
+import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.PlaybookInput;
+import io.scimplaybook.api.input.PlaybookOptions;
+import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.api.input.SourceProfile;
+import io.scimplaybook.api.status.FailureTally;
+import io.scimplaybook.api.status.OperatorTask;
+import io.scimplaybook.api.status.Outcome;
+import io.scimplaybook.api.status.PlaybookReport;
+import io.scimplaybook.api.status.PlaybookStatus;
+import io.scimplaybook.api.status.RootCause;
+import io.scimplaybook.api.status.Step;
+import io.scimplaybook.api.status.StepRecord;
+import io.scimplaybook.api.status.StepResult;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the run knows about itself, in one place so that the status query, the UI's current details, the search
+ * attributes and the final report never disagree. The playbook steps change it only through these methods.
+ */
+final class RunRecord {
+
+  /**
+   * A repeat arrives when a delivery is retried, within moments of the first copy, so remembering the latest ids is
+   * enough; the bound keeps a storm from growing the run's memory without limit.
+   */
+  private static final int RECENT_EVENT_IDS = 4096;
+
+  PlaybookInput input;
+  PlaybookOptions options = PlaybookOptions.defaults();
+  SourceProfile profile;
+  Step step = Step.AWAITING_EVENT;
+  int cycle;
+  FailureTally failures = FailureTally.none();
+  boolean feedEvidence;
+  OperatorTask pendingTask;
+  private Outcome outcome;
+  private RootCause rootCause;
+  private Instant startedAt;
+  private Instant stepStartedAt;
+  private final List<StepRecord> steps = new ArrayList<>();
+  private final TimelineLog timeline = new TimelineLog();
+  private final RecentIds countedEventIds = new RecentIds(RECENT_EVENT_IDS);
+
+  void begin(PlaybookInput in) {
+    input = in;
+    if (in.options() != null) {
+      options = in.options();
+    }
+    startedAt = now();
+    Workflow.upsertTypedSearchAttributes(
+        PlaybookSearchAttributes.ACCOUNT_ID.valueSet(in.accountId()),
+        PlaybookSearchAttributes.SOURCE_ID.valueSet(in.sourceId()),
+        PlaybookSearchAttributes.STEP.valueSet(step.name()));
+    publish();
+  }
+
+  void identified(SourceProfile p) {
+    profile = p;
+    Workflow.upsertTypedSearchAttributes(PlaybookSearchAttributes.IDP.valueSet(p.idp().name()));
+    note("Source " + p.displayName() + " is fed by " + p.idp().displayName());
+  }
+
+  /** The root cause a fix found shows while its monitoring window runs, before the run ends. */
+  void fixedBy(RootCause cause) {
+    rootCause = cause;
+  }
+
+  void note(String text) {
+    timeline.add(now(), text);
+  }
+
+  void beginStep(Step next) {
+    boolean changed = next != step;
+    step = next;
+    stepStartedAt = now();
+    // Re-entering the same step (a second provisioning in a row) would be an upsert that changes nothing.
+    if (changed) {
+      Workflow.upsertTypedSearchAttributes(PlaybookSearchAttributes.STEP.valueSet(next.name()));
+    }
+    publish();
+  }
+
+  void recordStep(StepResult result, String summary, List<String> evidence) {
+    steps.add(new StepRecord(cycle, step, result, stepStartedAt, now(), summary, List.copyOf(evidence)));
+    note(step + " " + result + ": " + summary);
+    publish();
+  }
+
+  void failureReported(ScimFailureEvent event) {
+    if (event.eventId() != null && !countedEventIds.add(event.eventId())) {
+      // The poller's delivery was retried after a partial success: this occurrence is already counted.
+      return;
+    }
+    ScimFailureEvent stamped =
+        event.time() != null ? event
+            : new ScimFailureEvent(event.accountId(), event.sourceId(), now(), event.reason(), event.storyId(),
+                event.origin(), event.eventId());
+    failures = failures.add(stamped);
+    feedEvidence |= ScimFailureEvent.ORIGIN_EVENTS_FEED.equals(event.origin());
+    // A storm must not flood the timeline: note the first event and those that can change the course of the run.
+    if (failures.count() == 1) {
+      note("Failure reported (" + event.origin() + "): " + event.reason());
+    } else if (step == Step.MONITORING) {
+      note("Failure during monitoring (" + event.origin() + "): " + event.reason());
+    }
+    publish();
+  }
+
+  /** Sets the outcome and builds the report; the support bundle is delivered from it before {@link #done}. */
+  PlaybookReport conclude(Outcome end, RootCause cause, String conclusion) {
+    outcome = end;
+    rootCause = cause;
+    pendingTask = null;
+    if (end == Outcome.ESCALATED) {
+      beginStep(Step.ESCALATION);
+    }
+    note("Outcome " + end + (cause == null ? "" : ", root cause " + cause) + ": " + conclusion);
+    return report(end, cause, conclusion);
+  }
+
+  PlaybookReport report(Outcome end, RootCause cause, String conclusion) {
+    return new PlaybookReport(Workflow.getInfo().getWorkflowId(), input.accountId(), input.sourceId(), idp(), end,
+        cause, conclusion, Math.max(cycle, 1), failures, List.copyOf(steps), timeline.entries(), startedAt, now(), null);
+  }
+
+  void done(Outcome end, RootCause cause) {
+    step = Step.DONE;
+    Workflow.upsertTypedSearchAttributes(
+        PlaybookSearchAttributes.STEP.valueSet(Step.DONE.name()),
+        PlaybookSearchAttributes.OUTCOME.valueSet(end.name()),
+        PlaybookSearchAttributes.ROOT_CAUSE.valueSet(cause == null ? "NONE" : cause.name()));
+    publish();
+  }
+
+  PlaybookStatus status() {
+    return new PlaybookStatus(Workflow.getInfo().getWorkflowId(), step, cycle, idp(), outcome, rootCause, failures,
+        pendingTask, List.copyOf(steps), timeline.entries());
+  }
+
+  /** Not a command: the UI's current details, so replaying an older history never trips over a change here. */
+  void publish() {
+    Workflow.setCurrentDetails(CurrentDetails.render(status(), profile));
+  }
+
+  private Idp idp() {
+    return profile == null ? null : profile.idp();
+  }
+
+  /** The first failure, unless the reported time is missing or claims to be in the future. */
+  Instant firstFailureOr(Instant fallback) {
+    Instant candidate = failures.firstSeen();
+    return candidate == null || candidate.isAfter(fallback) ? fallback : candidate;
+  }
+
+  static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}
