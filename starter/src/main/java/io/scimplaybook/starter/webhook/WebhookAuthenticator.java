@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,11 +26,15 @@ public class WebhookAuthenticator {
   static final String TIMESTAMP_HEADER = "X-Scim-Playbook-Timestamp";
   static final String SIGNATURE_PREFIX = "sha256=";
   private static final String HMAC = "HmacSHA256";
+  /** Signed requests remembered for replay refusal; ~100 bytes each, so the bound costs at most a few MiB. */
+  static final int REMEMBERED_SIGNATURES = 50_000;
+  private static final double TEN_YEARS_SECONDS = 10 * 365.25 * 24 * 3600;
 
   private final byte[] bearerDigest;
   private final SecretKeySpec hmacKey;
   private final Duration maxAge;
   private final Clock clock;
+  private final RecentSignatures recent;
 
   @Autowired
   public WebhookAuthenticator(WebhookProperties webhook) {
@@ -45,6 +48,8 @@ public class WebhookAuthenticator {
         : new SecretKeySpec(webhook.hmacKey().getBytes(StandardCharsets.UTF_8), HMAC);
     this.maxAge = webhook.signatureMaxAge();
     this.clock = clock;
+    // A timestamp may be maxAge ahead of or behind the clock, so a signature stays replayable for twice that.
+    this.recent = new RecentSignatures(2 * maxAge.toSeconds(), REMEMBERED_SIGNATURES);
   }
 
   boolean required() {
@@ -95,6 +100,11 @@ public class WebhookAuthenticator {
       throw new WebhookAuthenticationException("the " + SIGNATURE_HEADER + " signature does not match the body and "
           + TIMESTAMP_HEADER + " (HMAC-SHA256 over '<timestamp>.<raw body>' with the configured key)");
     }
+    // Only a verified signature is remembered: forged ones cannot fill the memory and push real ones out.
+    if (!recent.firstSighting(HexFormat.of().formatHex(given), Long.parseLong(timestamp), clock.instant().getEpochSecond())) {
+      throw new WebhookAuthenticationException("this signed request was already received (a replay is refused): sign "
+          + "each delivery, including a retry, with a fresh " + TIMESTAMP_HEADER);
+    }
   }
 
   private void checkBearer(String authorization) {
@@ -133,10 +143,15 @@ public class WebhookAuthenticator {
       throw new WebhookAuthenticationException(
           TIMESTAMP_HEADER + " must be epoch seconds such as 1748766600, got '" + clip(timestamp) + "'");
     }
-    Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-    if (skew.compareTo(maxAge) > 0) {
-      throw new WebhookAuthenticationException(TIMESTAMP_HEADER + " is " + skew.toSeconds()
-          + " s away from the starter's clock (at most " + maxAge.toSeconds() + " s allowed): sign with the current time");
+    // Compared as seconds before any Instant is made: a value past Instant's range must be a 401, not a 500.
+    long now = clock.instant().getEpochSecond();
+    long allowed = maxAge.toSeconds();
+    if (seconds < now - allowed || seconds > now + allowed) {
+      // In double: seconds may be anywhere in long's range, where the difference would overflow.
+      double skew = Math.abs((double) seconds - now);
+      String away = skew > TEN_YEARS_SECONDS ? "more than ten years" : (long) skew + " s";
+      throw new WebhookAuthenticationException(TIMESTAMP_HEADER + " is " + away
+          + " away from the starter's clock (at most " + allowed + " s allowed): sign with the current time");
     }
     return timestamp;
   }

@@ -72,6 +72,20 @@ class WebhookAuthenticationTest {
     assertThat(log.failures().get(0).reason()).isEqualTo("signed");
   }
 
+  @Test
+  void aSignedRequestSentAgainWithinItsWindowIsRefusedAndCountedOnce() throws Exception {
+    String body = FailureEventWebhookTest.event("8003", "a", "signed once");
+    Instant at = Instant.now();
+
+    HttpResponse<String> first = webhook.postSigned(KEY, at, body);
+    HttpResponse<String> replay = webhook.postSigned(KEY, at, body);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(401);
+    assertThat(json.readTree(replay.body()).get("error").asText()).contains("already received (a replay is refused)");
+    assertThat(temporal.awaitReceived("scim-playbook-8003-a", l -> l.failures().size() == 1).failures()).hasSize(1);
+  }
+
   /** Sends one badly authenticated event for the given account. */
   interface BadRequest {
     HttpResponse<String> send(WebhookHttp webhook, String body) throws Exception;
@@ -117,7 +131,11 @@ class WebhookAuthenticationTest {
         Arguments.of("a signature that is not sha256 hex", (BadRequest) (w, body) -> w.send(w.json()
                 .header(WebhookAuthenticator.TIMESTAMP_HEADER, now)
                 .header(WebhookAuthenticator.SIGNATURE_HEADER, "md5=abc"), body),
-            "must be 'sha256=' followed by 64 hex digits"));
+            "must be 'sha256=' followed by 64 hex digits"),
+        Arguments.of("a timestamp past the range of time", (BadRequest) (w, body) -> w.send(w.json()
+                .header(WebhookAuthenticator.TIMESTAMP_HEADER, "99999999999999999")
+                .header(WebhookAuthenticator.SIGNATURE_HEADER, "sha256=" + "ab".repeat(32)), body),
+            "more than ten years away from the starter's clock"));
   }
 
   @ParameterizedTest(name = "{0}")

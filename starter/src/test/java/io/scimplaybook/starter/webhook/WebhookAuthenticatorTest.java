@@ -98,4 +98,52 @@ class WebhookAuthenticatorTest {
     assertThatThrownBy(() -> auth.checkHeaders(new MockHttpServletRequest()))
         .isInstanceOf(WebhookAuthenticationException.class).hasMessage("no credentials: send 'Authorization: Bearer <token>'");
   }
+
+  @Test
+  void aTimestampBeyondTheRangeOfTimeIsRefusedLikeAStaleOneNotAServerError() throws Exception {
+    WebhookAuthenticator auth = authenticator(props(null, KEY, false));
+    for (String timestamp : new String[] {"99999999999999999", "-99999999999999999", Long.toString(Long.MAX_VALUE),
+        Long.toString(Long.MIN_VALUE)}) {
+      MockHttpServletRequest request = new MockHttpServletRequest("POST", "/events/scim-failure");
+      request.addHeader(WebhookAuthenticator.TIMESTAMP_HEADER, timestamp);
+      request.addHeader(WebhookAuthenticator.SIGNATURE_HEADER, "sha256=" + "0".repeat(64));
+
+      assertThatThrownBy(() -> auth.checkHeaders(request)).as(timestamp)
+          .isInstanceOf(WebhookAuthenticationException.class)
+          .hasMessageContaining("more than ten years away from the starter's clock");
+    }
+  }
+
+  @Test
+  void theSameSignedRequestIsAcceptedOnceWithinTheWindowAndAFreshlySignedRetryIsAccepted() throws Exception {
+    WebhookAuthenticator auth = authenticator(props(null, KEY, false));
+    authenticate(auth, signed(KEY, NOW));
+
+    assertThatThrownBy(() -> authenticate(auth, signed(KEY, NOW)))
+        .isInstanceOf(WebhookAuthenticationException.class).hasMessageContaining("already received (a replay is refused)");
+    authenticate(auth, signed(KEY, NOW.minusSeconds(1)));
+  }
+
+  @Test
+  void aForgedSignatureIsNotRememberedSoItCannotPushRealOnesOut() throws Exception {
+    WebhookAuthenticator auth = authenticator(props(null, KEY, false));
+    assertThatThrownBy(() -> authenticate(auth, signed("another-key-0123456789", NOW)))
+        .isInstanceOf(WebhookAuthenticationException.class).hasMessageContaining("does not match");
+
+    authenticate(auth, signed(KEY, NOW));
+  }
+
+  @Test
+  void rememberedSignaturesLeaveWhenTheirWindowHasPassedAndTheMemoryIsBounded() {
+    RecentSignatures recent = new RecentSignatures(600, 3);
+    assertThat(recent.firstSighting("a", 1000, 1000)).isTrue();
+    assertThat(recent.firstSighting("a", 1000, 1500)).isFalse();
+    assertThat(recent.firstSighting("a", 1000, 1601)).isTrue();
+
+    assertThat(recent.firstSighting("b", 1601, 1601)).isTrue();
+    assertThat(recent.firstSighting("c", 1601, 1601)).isTrue();
+    assertThat(recent.firstSighting("d", 1601, 1601)).isTrue();
+    assertThat(recent.size()).isEqualTo(3);
+    assertThat(recent.firstSighting("d", 1601, 1601)).isFalse();
+  }
 }
