@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * --scenario NAME          token-mismatch (default), config-change, transient, persistent
  * --bind ADDRESS           interface to listen on (default 127.0.0.1; 0.0.0.0 inside a container)
  * --trigger URL            once up, POST the failure event to this webhook
- * --trigger-header 'N: V'  extra header for the trigger request, e.g. its authentication (repeatable)
+ * --trigger-header 'N: V'  extra header for the trigger request (repeatable); not for secrets: arguments show in ps
+ * --trigger-bearer-env VAR the trigger request's bearer token, read from environment variable VAR
  * </pre>
  */
 public final class SandboxMain {
@@ -25,39 +26,26 @@ public final class SandboxMain {
 
   private SandboxMain() {}
 
+  /** What the command line asks for; the trigger's headers may hold a secret read from the environment. */
+  record Options(SandboxConfig config, URI trigger, Map<String, String> triggerHeaders, boolean help) {}
+
   public static void main(String[] args) throws Exception {
-    SandboxConfig config = SandboxConfig.defaults();
-    URI trigger = null;
-    Map<String, String> triggerHeaders = new LinkedHashMap<>();
+    Options options;
     try {
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        switch (arg) {
-          case "--port" -> config = config.withPort(Integer.parseInt(value(args, ++i, arg)));
-          case "--scenario" -> config = config.withScenario(Scenario.fromName(value(args, ++i, arg)));
-          case "--bind" -> config = config.withBindAddress(value(args, ++i, arg));
-          case "--trigger" -> trigger = URI.create(value(args, ++i, arg));
-          case "--trigger-header" -> {
-            String header = value(args, ++i, arg);
-            int colon = header.indexOf(':');
-            if (colon <= 0) {
-              throw new IllegalArgumentException("--trigger-header wants 'Name: value'");
-            }
-            triggerHeaders.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
-          }
-          case "--help", "-h" -> {
-            usage();
-            return;
-          }
-          default -> throw new IllegalArgumentException("unknown argument " + arg);
-        }
-      }
+      options = parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       usage();
       System.exit(2);
       return;
     }
+    if (options.help()) {
+      usage();
+      return;
+    }
+    SandboxConfig config = options.config();
+    URI trigger = options.trigger();
+    Map<String, String> triggerHeaders = options.triggerHeaders();
 
     SandboxServer server = SandboxServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -93,6 +81,43 @@ public final class SandboxMain {
     System.err.println("gave up sending the failure event to " + where + "; the sandbox keeps running");
   }
 
+  static Options parse(String[] args, Map<String, String> env) {
+    SandboxConfig config = SandboxConfig.defaults();
+    URI trigger = null;
+    Map<String, String> triggerHeaders = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--port" -> config = config.withPort(Integer.parseInt(value(args, ++i, arg)));
+        case "--scenario" -> config = config.withScenario(Scenario.fromName(value(args, ++i, arg)));
+        case "--bind" -> config = config.withBindAddress(value(args, ++i, arg));
+        case "--trigger" -> trigger = URI.create(value(args, ++i, arg));
+        case "--trigger-header" -> {
+          String header = value(args, ++i, arg);
+          int colon = header.indexOf(':');
+          if (colon <= 0) {
+            throw new IllegalArgumentException("--trigger-header wants 'Name: value'");
+          }
+          triggerHeaders.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+        case "--trigger-bearer-env" -> {
+          String variable = value(args, ++i, arg);
+          String token = env.get(variable);
+          if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("--trigger-bearer-env " + variable + ": that environment variable is "
+                + "not set or empty");
+          }
+          triggerHeaders.put("Authorization", "Bearer " + token.strip());
+        }
+        case "--help", "-h" -> {
+          return new Options(config, trigger, triggerHeaders, true);
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + arg);
+      }
+    }
+    return new Options(config, trigger, Map.copyOf(triggerHeaders), false);
+  }
+
   private static String value(String[] args, int i, String name) {
     if (i >= args.length) {
       throw new IllegalArgumentException(name + " needs a value");
@@ -102,6 +127,6 @@ public final class SandboxMain {
 
   private static void usage() {
     System.err.println("usage: SandboxMain [--port N] [--scenario token-mismatch|config-change|transient|persistent]"
-        + " [--bind ADDRESS] [--trigger WEBHOOK_URL [--trigger-header 'Name: value']...]");
+        + " [--bind ADDRESS] [--trigger WEBHOOK_URL [--trigger-bearer-env VAR] [--trigger-header 'Name: value']...]");
   }
 }

@@ -195,7 +195,8 @@ class DockerComposeFileTest {
     });
     String command = String.valueOf(compose.service("sandbox").get("command"));
     assertThat(command).contains("--trigger http://starter:8080/events/scim-failure")
-        .contains("--trigger-header \"Authorization: Bearer $$SCIM_PLAYBOOK_WEBHOOK_BEARER_TOKEN\"")
+        .contains("--trigger-bearer-env SCIM_PLAYBOOK_WEBHOOK_BEARER_TOKEN")
+        .doesNotContain("Bearer $")
         .contains("--bind 0.0.0.0");
     assertThat(compose.environment("sandbox")).containsKey("SCIM_PLAYBOOK_WEBHOOK_BEARER_TOKEN");
     assertThat(compose.environment("starter")).containsKey("SCIM_PLAYBOOK_WEBHOOK_BEARER_TOKEN");
