@@ -1,11 +1,17 @@
 package io.scimplaybook.starter.webhook;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +24,9 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * {@code POST /events/scim-failure}: a SCIM Provisioning / Failed event from the CMA webhook (or anything speaking its
  * JSON). 202 once the event is in Temporal, or 202 {@code {"ignored": ...}} for another Cato event; 401 without a
  * valid credential and 4xx with {@code {"error": ...}} when the request is wrong, nothing started either way; 503
- * when Temporal cannot take it, so the sender retries. The body is read here, bounded, instead of through
- * a message converter, so that size, type and JSON problems all get the same precise JSON answer.
+ * when Temporal cannot take it, so the sender retries; 408 when the body does not arrive within body-timeout. The
+ * body is read here, bounded and without blocking, instead of through a message converter, so that size, type and
+ * JSON problems all get the same precise JSON answer and slow senders hold no thread.
  *
  * <p>A plain servlet rather than a Spring MVC controller: the endpoint has one path, one method and one answer type,
  * and MVC's handler lookup, content negotiation and per-request events cost more CPU than everything here except
@@ -37,6 +44,7 @@ final class FailureEventServlet extends HttpServlet {
   private final transient WebhookAuthenticator authenticator;
   private final transient ObjectWriter json;
   private final long maxBody;
+  private final long bodyTimeoutMillis;
 
   FailureEventServlet(FailureEventParser parser, PlaybookStarter starter, WebhookAuthenticator authenticator,
       WebhookProperties webhook, ObjectWriter json) {
@@ -45,6 +53,7 @@ final class FailureEventServlet extends HttpServlet {
     this.authenticator = authenticator;
     this.json = json;
     this.maxBody = webhook.maxBody().toBytes();
+    this.bodyTimeoutMillis = webhook.bodyTimeout().toMillis();
     if (!authenticator.required()) {
       log.warn("the failure-event webhook accepts UNAUTHENTICATED requests (scim-playbook.webhook.allow-unauthenticated"
           + "=true): anyone who reaches it can start playbook runs; configure a bearer token or HMAC key outside a demo");
@@ -55,34 +64,41 @@ final class FailureEventServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     // Without a handler mapping nothing names the route for the http.server.requests metric; name it here.
     ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATH));
-    Answer answer;
+    boolean signed;
     try {
-      answer = receive(request);
+      signed = checkHeaders(request);
     } catch (WebhookAuthenticationException e) {
-      answer = unauthorized(request, e);
+      write(response, unauthorized(request, e));
+      return;
+    } catch (RefusedBeforeBody e) {
+      write(response, e.answer);
+      return;
     }
-    write(response, answer);
+    // Past the headers, the body is read without blocking: a request thread only works when bytes have arrived, so
+    // senders that trickle (or stall) cannot occupy every thread and delay the others.
+    AsyncContext async = request.startAsync();
+    async.setTimeout(bodyTimeoutMillis);
+    BodyReader reader = new BodyReader(request, async, signed);
+    async.addListener(reader);
+    request.getInputStream().setReadListener(reader);
   }
 
-  private Answer receive(HttpServletRequest request) throws IOException {
+  /** The checks the headers allow, before a byte of the body is read. */
+  private boolean checkHeaders(HttpServletRequest request) {
     // First, so that a caller without credentials learns nothing about what the endpoint would accept.
     boolean signed = authenticator.checkHeaders(request);
     String contentType = request.getContentType();
     if (!isJson(contentType)) {
-      return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, got "
-          + (contentType == null ? "none" : "'" + contentType + "'"));
+      throw new RefusedBeforeBody(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, got "
+          + (contentType == null ? "none" : "'" + contentType + "'")));
     }
     if (request.getContentLengthLong() > maxBody) {
-      return tooLarge();
+      throw new RefusedBeforeBody(tooLarge());
     }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      // One byte past the limit tells a chunked body without Content-Length that is too large from one that fits.
-      body = in.readNBytes((int) maxBody + 1);
-    }
-    if (body.length > maxBody) {
-      return tooLarge();
-    }
+    return signed;
+  }
+
+  private Answer receive(HttpServletRequest request, byte[] body, boolean signed) {
     try {
       if (signed) {
         authenticator.checkSignature(request, body);
@@ -92,16 +108,108 @@ final class FailureEventServlet extends HttpServlet {
         return new Answer(HttpStatus.ACCEPTED, new IgnoredEvent(ignored.reason()), null);
       }
       return new Answer(HttpStatus.ACCEPTED, starter.accept(((ParsedEvent.Failure) parsed).event()), null);
+    } catch (WebhookAuthenticationException e) {
+      return unauthorized(request, e);
     } catch (InvalidEventException e) {
       return error(HttpStatus.BAD_REQUEST, e.getMessage());
     } catch (TemporalUnavailableException e) {
       return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    } catch (WebhookAuthenticationException e) {
-      throw e;
     } catch (RuntimeException e) {
       log.error("failure event could not be handed to Temporal", e);
       return error(HttpStatus.INTERNAL_SERVER_ERROR,
           "Temporal refused the event (" + e.getClass().getSimpleName() + "); it was not accepted, see the starter log");
+    }
+  }
+
+  /** Collects the body as it arrives, bounded by max-body, then answers once; a timeout or a broken read answers too. */
+  private final class BodyReader implements ReadListener, AsyncListener {
+    private final HttpServletRequest request;
+    private final AsyncContext async;
+    private final boolean signed;
+    private final ServletInputStream in;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final byte[] chunk = new byte[8192];
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    BodyReader(HttpServletRequest request, AsyncContext async, boolean signed) throws IOException {
+      this.request = request;
+      this.async = async;
+      this.signed = signed;
+      this.in = request.getInputStream();
+    }
+
+    @Override
+    public void onDataAvailable() throws IOException {
+      while (in.isReady() && !answered.get()) {
+        int n = in.read(chunk);
+        if (n < 0) {
+          return;
+        }
+        body.write(chunk, 0, n);
+        // Counted as it arrives: a chunked body without Content-Length is refused as soon as it passes the limit.
+        if (body.size() > maxBody) {
+          answer(tooLarge());
+          return;
+        }
+      }
+    }
+
+    @Override
+    public void onAllDataRead() {
+      if (!answered.get()) {
+        answer(receive(request, body.toByteArray(), signed));
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      // The sender went away or broke the framing mid-body; nothing was started.
+      answer(error(HttpStatus.BAD_REQUEST, "the body could not be read (" + t.getClass().getSimpleName() + ")"));
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      answer(error(HttpStatus.REQUEST_TIMEOUT, "the body did not arrive within " + bodyTimeoutMillis + " ms of the "
+          + "headers; nothing was started, send it again"));
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      onError(event.getThrowable());
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {}
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {}
+
+    private void answer(Answer answer) {
+      if (!answered.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        HttpServletResponse response = (HttpServletResponse) async.getResponse();
+        if (answer.status() == HttpStatus.PAYLOAD_TOO_LARGE || answer.status() == HttpStatus.REQUEST_TIMEOUT) {
+          // The rest of the body would have to be read to keep the connection; closing it is cheaper and safer.
+          response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        write(response, answer);
+      } catch (IOException | RuntimeException e) {
+        log.debug("could not write the webhook answer: {}", e.toString());
+      } finally {
+        async.complete();
+      }
+    }
+  }
+
+  /** A request refused on its headers alone. */
+  private static final class RefusedBeforeBody extends RuntimeException {
+    private final transient Answer answer;
+
+    RefusedBeforeBody(Answer answer) {
+      super(null, null, false, false);
+      this.answer = answer;
     }
   }
 

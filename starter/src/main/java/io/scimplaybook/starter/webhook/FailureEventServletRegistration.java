@@ -22,6 +22,8 @@ class FailureEventServletRegistration {
     registration.setName("failureEventWebhook");
     // Initialised with the server, so the first webhook request does not pay for it.
     registration.setLoadOnStartup(1);
+    // The body is read with a ReadListener: a sender trickling its body holds no request thread while it waits.
+    registration.setAsyncSupported(true);
     return registration;
   }
 }

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  *     so a captured request cannot be replayed later
  * @param allowUnauthenticated with no secret configured the webhook refuses to start, because anyone who can reach
  *     it could start runs; this flag lets it start open, for a local demo only. Ignored once a secret is set.
+ * @param bodyTimeout a body that has not fully arrived this long after its headers is answered 408; the body is read
+ *     without holding a request thread, so slow senders cannot starve the others while they wait
  */
 @ConfigurationProperties("scim-playbook.webhook")
 public record WebhookProperties(
@@ -26,7 +28,8 @@ public record WebhookProperties(
     String bearerToken,
     String hmacKey,
     @DefaultValue("PT5M") Duration signatureMaxAge,
-    @DefaultValue("false") boolean allowUnauthenticated) {
+    @DefaultValue("false") boolean allowUnauthenticated,
+    @DefaultValue("PT10S") Duration bodyTimeout) {
 
   static final int MIN_SECRET_LENGTH = 16;
 
@@ -36,6 +39,12 @@ public record WebhookProperties(
     }
     if (maxBody.toBytes() < 1 || maxBody.toBytes() > DataSize.ofMegabytes(16).toBytes()) {
       throw new IllegalArgumentException("scim-playbook.webhook.max-body must be between 1B and 16MB");
+    }
+    if (bodyTimeout == null) {
+      bodyTimeout = Duration.ofSeconds(10);
+    }
+    if (bodyTimeout.isZero() || bodyTimeout.isNegative()) {
+      throw new IllegalArgumentException("scim-playbook.webhook.body-timeout must be positive");
     }
     if (signatureMaxAge.isZero() || signatureMaxAge.isNegative()) {
       throw new IllegalArgumentException("scim-playbook.webhook.signature-max-age must be positive");
@@ -68,7 +77,8 @@ public record WebhookProperties(
   public String toString() {
     return "WebhookProperties[temporalTimeout=" + temporalTimeout + ", maxBody=" + maxBody + ", bearerToken="
         + (bearerToken == null ? "unset" : "***") + ", hmacKey=" + (hmacKey == null ? "unset" : "***")
-        + ", signatureMaxAge=" + signatureMaxAge + ", allowUnauthenticated=" + allowUnauthenticated + "]";
+        + ", signatureMaxAge=" + signatureMaxAge + ", allowUnauthenticated=" + allowUnauthenticated
+        + ", bodyTimeout=" + bodyTimeout + "]";
   }
 
   private static String blankToNull(String s) {

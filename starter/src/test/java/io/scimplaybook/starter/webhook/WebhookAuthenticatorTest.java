@@ -21,7 +21,8 @@ class WebhookAuthenticatorTest {
   static final String BODY = "{\"accountId\":\"1\"}";
 
   static WebhookProperties props(String token, String key, boolean open) {
-    return new WebhookProperties(Duration.ofSeconds(10), DataSize.ofKilobytes(64), token, key, Duration.ofMinutes(5), open);
+    return new WebhookProperties(Duration.ofSeconds(10), DataSize.ofKilobytes(64), token, key, Duration.ofMinutes(5), open,
+        Duration.ofSeconds(10));
   }
 
   static WebhookAuthenticator authenticator(WebhookProperties props) {
