@@ -70,6 +70,9 @@ final class CatoGraphqlHandler implements HttpHandler {
         if (child.equals("story")) {
           yield story(req);
         }
+        if (child.equals("addStoryComment")) {
+          yield addStoryComment(req);
+        }
         yield errorsOnly("the sandbox answers xdr { stories } and xdr { story } only, not '" + child + "'");
       }
       default -> errorsOnly("Cannot query field '" + field + "' on type 'Query' (not served by the sandbox)");
@@ -207,6 +210,33 @@ final class CatoGraphqlHandler implements HttpHandler {
     stories.set("items", items);
     ObjectNode xdr = Json.object();
     xdr.set("stories", stories);
+    return data("xdr", xdr);
+  }
+
+  /** Mutation.xdr(accountId) { addStoryComment(input: {storyId, text}) { comment {id createdAt} } }. */
+  private ObjectNode addStoryComment(GraphqlRequest req) {
+    String accountId = req.stringArgument("accountId");
+    if (!config.accountId().equals(accountId)) {
+      return accountError("xdr", accountId);
+    }
+    com.fasterxml.jackson.databind.JsonNode input = req.argument("input");
+    String storyId = input == null ? null : Json.text(input, "storyId");
+    String text = input == null ? null : Json.text(input, "text");
+    if (storyId == null || text == null || text.isBlank()) {
+      return errorsOnly("Variable 'input' of type 'AddStoryCommentInput!' needs storyId and text");
+    }
+    if (!state.story().id().equals(storyId)) {
+      return errorsOnly("story not found: " + storyId);
+    }
+    String id = state.addStoryComment(text);
+    ObjectNode comment = Json.object();
+    comment.put("id", id);
+    comment.put("createdAt", Json.time(state.now()));
+    comment.put("text", text);
+    ObjectNode payload = Json.object();
+    payload.set("comment", comment);
+    ObjectNode xdr = Json.object();
+    xdr.set("addStoryComment", payload);
     return data("xdr", xdr);
   }
 

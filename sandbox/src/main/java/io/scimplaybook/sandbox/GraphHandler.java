@@ -104,7 +104,15 @@ final class GraphHandler implements HttpHandler {
     switch (s.get(5)) {
       case "provisionOnDemand" -> provisionOnDemand(exchange);
       case "validateCredentials" -> validateCredentials(exchange);
-      case "start", "restart", "pause" -> {
+      case "restart" -> {
+        JsonNode criteria = HttpExchanges.jsonBody(exchange);
+        String scope = criteria == null ? "" : criteria.path("criteria").path("resetScope").asText("");
+        if (scope.contains("QuarantineState")) {
+          state.restartJob();
+        }
+        HttpExchanges.sendEmpty(exchange, 204);
+      }
+      case "start", "pause" -> {
         HttpExchanges.body(exchange);
         HttpExchanges.sendEmpty(exchange, 204);
       }
@@ -113,7 +121,8 @@ final class GraphHandler implements HttpHandler {
   }
 
   private ObjectNode job() {
-    return SyncJobJson.job(config, state.currentFailure(), state.provisioningAttempts(), state.now());
+    boolean quarantined = state.jobQuarantined();
+    return SyncJobJson.job(config, state.currentFailure(), quarantined, state.provisioningAttempts(), state.now());
   }
 
   private void provisionOnDemand(HttpExchange exchange) throws IOException {

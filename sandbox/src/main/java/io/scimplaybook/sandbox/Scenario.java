@@ -17,7 +17,12 @@ public enum Scenario {
   /** A blip on the provider's side: provisioning on demand already works. */
   TRANSIENT("transient"),
   /** Nothing the playbook can do helps; the run must escalate. */
-  PERSISTENT("persistent");
+  PERSISTENT("persistent"),
+  /**
+   * A stale token like token-mismatch; after the new token provisioning on demand works, but every scheduled cycle
+   * still fails (the endpoint refuses the full sync): the run must not call it resolved.
+   */
+  SCHEDULED_STILL_FAILS("scheduled-still-fails");
 
   private final String wireName;
 

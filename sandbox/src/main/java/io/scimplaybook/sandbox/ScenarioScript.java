@@ -21,6 +21,11 @@ final class ScenarioScript {
   static final String CHANGED_DOMAIN = "corp.example.com";
 
   static final Duration FAILURE_BEFORE_START = Duration.ofMinutes(4);
+  /**
+   * The sandbox job's schedule in wall-clock time: Entra's is 40 minutes, far longer than a demo; a few seconds let a
+   * short monitoring window see a scheduled cycle after the fix.
+   */
+  static final Duration SCHEDULE = Duration.ofSeconds(5);
 
   private ScenarioScript() {}
 
@@ -30,7 +35,7 @@ final class ScenarioScript {
 
   static SyncFailure initialFailure(Scenario scenario) {
     return switch (scenario) {
-      case TOKEN_MISMATCH -> SyncFailure.INVALID_CREDENTIALS;
+      case TOKEN_MISMATCH, SCHEDULED_STILL_FAILS -> SyncFailure.INVALID_CREDENTIALS;
       case CONFIG_CHANGE, PERSISTENT -> SyncFailure.ENDPOINT_ERROR;
       case TRANSIENT -> SyncFailure.SERVICE_UNAVAILABLE;
     };

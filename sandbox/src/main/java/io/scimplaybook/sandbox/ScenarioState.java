@@ -45,6 +45,15 @@ final class ScenarioState {
   private final List<EntraAuditEntry> entraAudits;
   private final List<ProvisioningAttempt> attempts;
   private final Set<String> graphAccessTokens = new HashSet<>();
+  /**
+   * Entra quarantines a job whose credentials fail and keeps it on a slowed schedule (here: no scheduled run at all)
+   * until it is restarted, even after the credentials work again: provisioning on demand then works while the
+   * scheduled sync does not.
+   */
+  private boolean quarantined;
+  private Instant lastScheduledRun;
+  private int restarts;
+  private int storyComments;
 
   ScenarioState(SandboxConfig config, Clock clock) {
     this.config = config;
@@ -74,6 +83,59 @@ final class ScenarioState {
     this.auditTrail = new ArrayList<>(ScenarioScript.catoAuditTrail(scenario, failure));
     this.entraAudits = new ArrayList<>(ScenarioScript.entraAudits(scenario, failure, config));
     this.attempts = new ArrayList<>(ScenarioScript.provisioningHistory(scenario, failure));
+    this.quarantined = initial == SyncFailure.INVALID_CREDENTIALS;
+    this.lastScheduledRun = start;
+  }
+
+  /**
+   * The job's scheduled cycles, run in wall-clock time every {@link ScenarioScript#SCHEDULE} while the job is not
+   * quarantined, caught up lazily whenever someone looks. A failing cycle with rejected credentials quarantines the
+   * job again.
+   */
+  private void runDueCycles() {
+    Instant now = now();
+    while (!quarantined && !lastScheduledRun.plus(ScenarioScript.SCHEDULE).isAfter(now)) {
+      lastScheduledRun = lastScheduledRun.plus(ScenarioScript.SCHEDULE);
+      SyncFailure failure = scheduledFailure().orElse(null);
+      attempts.add(new ProvisioningAttempt(Tokens.hex(16), lastScheduledRun, false, failure));
+      if (failure == SyncFailure.INVALID_CREDENTIALS) {
+        quarantined = true;
+      }
+    }
+  }
+
+  /** What a scheduled cycle meets: the current failure, or in scheduled-still-fails a failure on demand never sees. */
+  private Optional<SyncFailure> scheduledFailure() {
+    Optional<SyncFailure> failure = currentFailure();
+    if (failure.isEmpty() && config.scenario() == Scenario.SCHEDULED_STILL_FAILS) {
+      return Optional.of(SyncFailure.ENDPOINT_ERROR);
+    }
+    return failure;
+  }
+
+  /** Graph's restart with resetScope QuarantineState: the job leaves quarantine and runs on its schedule again. */
+  synchronized void restartJob() {
+    restarts++;
+    quarantined = false;
+    Instant now = now();
+    // Entra starts a cycle right after a restart; the next ones follow on schedule.
+    lastScheduledRun = now.minus(ScenarioScript.SCHEDULE);
+  }
+
+  /** A comment on the story (xdr.addStoryComment), kept in its timeline as Cato shows comments; returns its id. */
+  synchronized String addStoryComment(String text) {
+    storyComments++;
+    storyTimeline.add(new StoryEvent(now(), "Comment added", text, "Information"));
+    return "comment-" + storyComments;
+  }
+
+  synchronized int storyComments() {
+    return storyComments;
+  }
+
+  synchronized boolean jobQuarantined() {
+    runDueCycles();
+    return quarantined;
   }
 
   SandboxConfig config() {
@@ -92,7 +154,7 @@ final class ScenarioState {
     return switch (config.scenario()) {
       case PERSISTENT -> Optional.of(SyncFailure.ENDPOINT_ERROR);
       case CONFIG_CHANGE -> domainChangeReverted ? Optional.empty() : Optional.of(SyncFailure.ENDPOINT_ERROR);
-      case TOKEN_MISMATCH, TRANSIENT -> Optional.empty();
+      case TOKEN_MISMATCH, TRANSIENT, SCHEDULED_STILL_FAILS -> Optional.empty();
     };
   }
 
@@ -205,6 +267,7 @@ final class ScenarioState {
   }
 
   synchronized List<ProvisioningAttempt> provisioningAttempts() {
+    runDueCycles();
     return List.copyOf(attempts);
   }
 

@@ -17,8 +17,14 @@ final class SyncJobJson {
 
   private SyncJobJson() {}
 
-  static ObjectNode job(SandboxConfig config, Optional<SyncFailure> failure, List<ProvisioningAttempt> attempts,
-      Instant now) {
+  static ObjectNode job(SandboxConfig config, Optional<SyncFailure> current, boolean quarantined,
+      List<ProvisioningAttempt> all, Instant now) {
+    // The job's status describes its scheduled cycles; provisioning on demand does not change it.
+    List<ProvisioningAttempt> attempts = all.stream().filter(a -> !a.onDemand()).toList();
+    ProvisioningAttempt latest = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+    Optional<SyncFailure> failure = quarantined
+        ? Optional.of(latest != null && latest.failure() != null ? latest.failure() : SyncFailure.INVALID_CREDENTIALS)
+        : Optional.ofNullable(latest == null ? current.orElse(null) : latest.failure());
     ObjectNode job = Json.object();
     job.put("id", config.jobId());
     job.put("templateId", "scim");
@@ -34,8 +40,7 @@ final class SyncJobJson {
     for (int i = attempts.size() - 1; i >= 0 && !attempts.get(i).succeeded(); i--) {
       successiveFailures++;
     }
-    status.put("code", failure.map(f -> f == SyncFailure.INVALID_CREDENTIALS ? "Quarantine" : "Active")
-        .orElse("Active"));
+    status.put("code", quarantined ? "Quarantine" : "Active");
     status.put("countSuccessiveCompleteFailures", failure.isPresent() ? successiveFailures : 0);
     status.put("escrowsPruned", false);
     status.putArray("synchronizedEntryCountByType").addObject().put("key", "User").put("value", 1);
@@ -47,7 +52,7 @@ final class SyncJobJson {
     status.set("lastSuccessfulExecutionWithExports", lastSuccess == null ? null : execution(lastSuccess, null));
     status.put("steadyStateFirstAchievedTime", "0001-01-01T00:00:00Z");
     status.put("steadyStateLastAchievedTime", "0001-01-01T00:00:00Z");
-    if (failure.isPresent() && failure.get() == SyncFailure.INVALID_CREDENTIALS) {
+    if (quarantined) {
       Instant began = firstFailureOfSeries(attempts).orElse(lastRun);
       ObjectNode quarantine = status.putObject("quarantine");
       quarantine.put("currentBegan", Json.time(began));

@@ -74,8 +74,18 @@ class TokenMismatchScenarioTest {
     assertThat(SandboxHttp.exportStep(fixed).path("status").asText()).isEqualTo("Success");
     assertThat(SandboxHttp.json(fixed).path("key").asText()).contains("\"result\":\"Success\"");
     assertThat(http.story().path("incident").path("status").asText()).isEqualTo("Monitoring");
-    assertThat(SandboxHttp.json(http.graph("GET", http.jobPath(), graph, null)).path("status").path("code").asText())
-        .isEqualTo("Active");
+    // Sticky quarantine: the credentials work now, yet the job stays quarantined and runs no scheduled cycle...
+    JsonNode stuck = SandboxHttp.json(http.graph("GET", http.jobPath(), graph, null)).path("status");
+    assertThat(stuck.path("code").asText()).isEqualTo("Quarantine");
+    assertThat(stuck.path("quarantine").path("seriesCount").asInt()).isPositive();
+    assertThat(stuck.path("lastExecution").path("state").asText()).isEqualTo("Failed");
+    // ...until Graph's documented restart (graph-restart.request.json) clears it and a scheduled cycle succeeds.
+    assertThat(http.graph("POST", http.jobPath() + "/restart", graph,
+        Map.of("criteria", Map.of("resetScope", "Watermark, Escrows, QuarantineState"))).statusCode()).isEqualTo(204);
+    JsonNode running = SandboxHttp.json(http.graph("GET", http.jobPath(), graph, null)).path("status");
+    assertThat(running.path("code").asText()).isEqualTo("Active");
+    assertThat(running.path("lastExecution").path("state").asText()).isEqualTo("Succeeded");
+    assertThat(running.path("lastSuccessfulExecution").path("timeBegan").asText()).isNotBlank();
 
     StateSnapshot state = server.state();
     assertThat(state.idpTokenMatchesCato()).isTrue();

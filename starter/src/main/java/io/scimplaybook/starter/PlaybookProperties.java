@@ -17,7 +17,9 @@ public record PlaybookProperties(
     @DefaultValue("PT24H") Duration auditWindow,
     @DefaultValue("PT2H") Duration verificationLookback,
     @DefaultValue("3") int maxCycles,
-    @DefaultValue("3") int maxTokenAttempts) {
+    @DefaultValue("3") int maxTokenAttempts,
+    @DefaultValue("PT4H") Duration recoveryProofTimeout,
+    @DefaultValue("true") boolean storyComments) {
 
   public PlaybookProperties {
     requirePositive("monitoring-window", monitoringWindow);
@@ -25,6 +27,7 @@ public record PlaybookProperties(
     requirePositive("reminder-interval", reminderInterval);
     requirePositive("audit-window", auditWindow);
     requirePositive("verification-lookback", verificationLookback);
+    requirePositive("recovery-proof-timeout", recoveryProofTimeout);
     if (maxCycles < 1 || maxTokenAttempts < 1) {
       throw new IllegalArgumentException("scim-playbook.playbook.max-cycles and max-token-attempts must be at least 1");
     }
@@ -33,7 +36,7 @@ public record PlaybookProperties(
   public PlaybookOptions toOptions() {
     return new PlaybookOptions(
         monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback, maxCycles,
-        maxTokenAttempts);
+        maxTokenAttempts, recoveryProofTimeout, storyComments);
   }
 
   // A zero window would make a run resolve or time out at once, which is never what a deployment means.

@@ -4,6 +4,7 @@ import io.scimplaybook.activities.http.ActivityFailures;
 import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.findings.ConfigChanges;
+import io.scimplaybook.api.findings.JobStatus;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.input.SourceProfile;
@@ -31,6 +32,16 @@ final class IdpActivitiesWithoutEntra implements IdpActivities {
   @Override
   public ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query) {
     throw ActivityFailures.configuration(MISSING + ": cannot read the provisioning log for " + where(source));
+  }
+
+  @Override
+  public JobStatus jobStatus(SourceProfile source) {
+    throw ActivityFailures.configuration(MISSING + ": cannot read the provisioning job of " + where(source));
+  }
+
+  @Override
+  public void restartJob(SourceProfile source) {
+    throw ActivityFailures.configuration(MISSING + ": cannot restart the provisioning job of " + where(source));
   }
 
   private static String where(SourceProfile source) {

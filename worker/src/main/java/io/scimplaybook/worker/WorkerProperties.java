@@ -64,13 +64,14 @@ public record WorkerProperties(
       String jobId,
       String ruleId,
       String probeObjectId,
-      String probeUser) {
+      String probeUser,
+      String tenantUrl) {
 
     SourceProfile toProfile(String scimBaseUrl) {
       EntraTarget entra = idp == Idp.ENTRA_ID
           ? new EntraTarget(servicePrincipalId, jobId, ruleId, probeObjectId, probeUser) : null;
       String name = displayName == null ? idp.displayName() + " source " + sourceId : displayName;
-      return new SourceProfile(accountId, sourceId, idp, name, scimBaseUrl, entra);
+      return new SourceProfile(accountId, sourceId, idp, name, scimBaseUrl, entra, tenantUrl);
     }
   }
 

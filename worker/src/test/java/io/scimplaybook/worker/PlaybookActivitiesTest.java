@@ -34,7 +34,7 @@ class PlaybookActivitiesTest {
   }
 
   private static WorkerProperties.Source source(String sourceId, Idp idp) {
-    return new WorkerProperties.Source("12345", sourceId, idp, null, null, null, null, null, "probe@example.com");
+    return new WorkerProperties.Source("12345", sourceId, idp, null, null, null, null, null, "probe@example.com", null);
   }
 
   @Test

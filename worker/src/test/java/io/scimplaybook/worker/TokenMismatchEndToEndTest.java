@@ -70,7 +70,7 @@ class TokenMismatchEndToEndTest {
             sc.entraClientSecret(), Duration.ofSeconds(10)),
         sealKey, escalations,
         List.of(new WorkerProperties.Source(sc.accountId(), sc.sourceId(), Idp.ENTRA_ID, "Contoso Entra ID",
-            sc.servicePrincipalId(), sc.jobId(), "rule-1", sc.probeObjectId(), sc.probeUserPrincipalName())));
+            sc.servicePrincipalId(), sc.jobId(), "rule-1", sc.probeObjectId(), sc.probeUserPrincipalName(), null)));
 
     env = TestWorkflowEnvironment.newInstance();
     PlaybookSearchAttributes.ALL.forEach(

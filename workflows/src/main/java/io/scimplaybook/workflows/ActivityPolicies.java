@@ -86,6 +86,11 @@ final class ActivityPolicies {
     return options(Duration.ofSeconds(30), Duration.ofMinutes(5), retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 5));
   }
 
+  /** A story comment is a courtesy: a few quick tries, then the run goes on without it. */
+  static ActivityOptions storyComment() {
+    return options(Duration.ofSeconds(30), Duration.ofMinutes(2), retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 3));
+  }
+
   /** Delivering the support bundle must not be lost to a brief outage of the channel. */
   static ActivityOptions escalation() {
     return options(Duration.ofSeconds(30), Duration.ofHours(1), retry(Duration.ofSeconds(5), Duration.ofMinutes(5), 0));

@@ -70,6 +70,20 @@ final class EvidenceText {
         + ", fixed provisioning.";
   }
 
+  static String quarantine(io.scimplaybook.api.findings.JobStatus job) {
+    return "The job is quarantined" + (job.quarantineReason() == null ? "" : ": " + job.quarantineReason())
+        + (job.quarantineSeriesCount() == null ? "" : " (series count " + job.quarantineSeriesCount() + ")")
+        + "; Entra keeps a quarantined job on a slowed schedule even after its credentials work";
+  }
+
+  static String notProven(String reason) {
+    return "The fix was applied but the IdP's scheduled sync is not proven to work again. " + reason;
+  }
+
+  static String stillFailing(RootCause cause, String reason) {
+    return "The fix (" + cause + ") made provisioning on demand work, but the scheduled sync still fails: " + reason;
+  }
+
   static String doesNotHold(int cycles, RootCause cause) {
     return "Failures came back during monitoring in each of " + cycles + " cycles; the last fix (" + cause
         + ") does not hold.";

@@ -22,7 +22,8 @@ final class Instructions {
           CLI + " approve --workflow-id " + workflowId + " --approver <you> --token-file <file with the new token>",
           CLI + " reject --workflow-id " + workflowId + " --operator <you> --reason \"<why>\"");
       case REVIEW_SUSPECTS -> List.of(confirm + " --note \"<what you reverted>\"", decide + "DISMISSED");
-      case PROVISION_MANUALLY, INSTALL_TOKEN_MANUALLY -> List.of(confirm, decide + "FAILED --note \"<error shown>\"");
+      case PROVISION_MANUALLY, INSTALL_TOKEN_MANUALLY, CONFIRM_SCHEDULED_SYNC ->
+          List.of(confirm, decide + "FAILED --note \"<error shown>\"");
     };
   }
 
@@ -38,6 +39,14 @@ final class Instructions {
         + p.displayName() + " and Generate Token (it is shown once; generating it invalidates the old one). Save it "
         + "to a file only you can read and run the approve command: the CLI seals the token before it leaves your "
         + "machine. " + after + " Reject instead if the token must not be rotated now.";
+  }
+
+  static String confirmScheduledSync(SourceProfile p, java.time.Instant fixedAt) {
+    return "The fix was applied at " + fixedAt + ". " + p.idp().displayName() + " has no API that tells whether its "
+        + "scheduled sync ran since: open the Cato app's provisioning page (Okta: the app's Provisioning tab and the "
+        + "System Log; OneLogin: the app's Provisioning and Activity pages) and check the first scheduled sync after "
+        + fixedAt + ". Confirm (SUCCEEDED) when it pushed users to Cato without errors; answer FAILED with the error "
+        + "shown when it failed. Do not answer before a scheduled sync has run.";
   }
 
   static String reviewSuspects(List<ConfigChange> suspects) {

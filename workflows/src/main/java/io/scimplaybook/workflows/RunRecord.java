@@ -1,11 +1,13 @@
 package io.scimplaybook.workflows;
 
 import io.scimplaybook.api.PlaybookSearchAttributes;
+import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.input.SourceProfile;
+import io.scimplaybook.api.status.CycleCause;
 import io.scimplaybook.api.status.FailureTally;
 import io.scimplaybook.api.status.OperatorTask;
 import io.scimplaybook.api.status.Outcome;
@@ -15,6 +17,7 @@ import io.scimplaybook.api.status.RootCause;
 import io.scimplaybook.api.status.Step;
 import io.scimplaybook.api.status.StepRecord;
 import io.scimplaybook.api.status.StepResult;
+import io.scimplaybook.api.status.SupportFacts;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +50,14 @@ final class RunRecord {
   private final List<StepRecord> steps = new ArrayList<>();
   private final TimelineLog timeline = new TimelineLog();
   private final RecentIds countedEventIds = new RecentIds(RECENT_EVENT_IDS);
+  /** The first event ids, for the support bundle; bounded like the timeline. */
+  private final List<String> eventIds = new ArrayList<>();
+  /** Each cycle's diagnosis and fix, in order (recovery-proof-v1 and later). */
+  final List<CycleCause> causes = new ArrayList<>();
+  /** The IdP job's state as last read, and what the run did about it; for the bundle. */
+  String jobState;
+  /** The last failed provisioning attempt: the request the bundle names and the IdP's answer. */
+  ProvisionResult lastFailedProvision;
 
   void begin(PlaybookInput in) {
     input = in;
@@ -103,6 +114,9 @@ final class RunRecord {
             : new ScimFailureEvent(event.accountId(), event.sourceId(), now(), event.reason(), event.storyId(),
                 event.origin(), event.eventId());
     failures = failures.add(stamped);
+    if (event.eventId() != null && eventIds.size() < 20) {
+      eventIds.add(event.eventId());
+    }
     feedEvidence |= ScimFailureEvent.ORIGIN_EVENTS_FEED.equals(event.origin());
     // A storm must not flood the timeline: note the first event and those that can change the course of the run.
     if (failures.count() == 1) {
@@ -127,7 +141,71 @@ final class RunRecord {
 
   PlaybookReport report(Outcome end, RootCause cause, String conclusion) {
     return new PlaybookReport(Workflow.getInfo().getWorkflowId(), input.accountId(), input.sourceId(), idp(), end,
-        cause, conclusion, Math.max(cycle, 1), failures, List.copyOf(steps), timeline.entries(), startedAt, now(), null);
+        cause, conclusion, Math.max(cycle, 1), failures, List.copyOf(steps), timeline.entries(), startedAt, now(), null,
+        List.copyOf(causes), supportFacts());
+  }
+
+  private SupportFacts supportFacts() {
+    if (profile == null) {
+      return null;
+    }
+    String scimUrl = profile.tenantUrl() != null ? profile.tenantUrl()
+        : (profile.scimBaseUrl() == null ? "https://scimservice.catonetworks.com:4443/scim/v2" : profile.scimBaseUrl())
+            + "/" + profile.accountId() + "/" + profile.sourceId();
+    String request = null;
+    String answer = null;
+    if (lastFailedProvision != null) {
+      request = profile.entra() != null
+          ? "POST /servicePrincipals/" + profile.entra().servicePrincipalId() + "/synchronization/jobs/"
+              + profile.entra().jobId() + "/provisionOnDemand for " + lastFailedProvision.subject()
+          : "provision " + lastFailedProvision.subject() + " in " + profile.idp().displayName();
+      answer = lastFailedProvision.status() + ": " + lastFailedProvision.reason();
+    }
+    return new SupportFacts(profile.entra() == null ? null : profile.entra().servicePrincipalId(),
+        profile.entra() == null ? null : profile.entra().jobId(), failures.storyId(), List.copyOf(eventIds), scimUrl,
+        request, answer, jobState);
+  }
+
+  /** The cycle's diagnosis and fix; a later cycle that only finds provisioning working again keeps the real fix. */
+  Repair keepCause(Repair repair) {
+    RootCause earlier = effectiveCause();
+    causes.add(new CycleCause(cycle, failures.lastSeen(), failures.lastReason(), repair.cause(), repair.conclusion(),
+        repair.fixed() ? now() : null));
+    if (repair.fixed() && repair.cause() == RootCause.TRANSIENT && earlier != null) {
+      return Repair.fixed(earlier, "Cycle " + cycle + " found provisioning working again after the failure at "
+          + failures.lastSeen() + " (" + failures.lastReason() + "); the fix that made it recover was cycle "
+          + fixCycle(earlier) + "'s: " + fixConclusion(earlier));
+    }
+    return repair;
+  }
+
+  /** The cause of the latest real fix (anything but TRANSIENT), or null when no cycle made one. */
+  RootCause effectiveCause() {
+    for (int i = causes.size() - 1; i >= 0; i--) {
+      CycleCause c = causes.get(i);
+      if (c.fixedAt() != null && c.cause() != RootCause.TRANSIENT && c.cause() != RootCause.UNKNOWN) {
+        return c.cause();
+      }
+    }
+    return null;
+  }
+
+  private int fixCycle(RootCause cause) {
+    for (int i = causes.size() - 1; i >= 0; i--) {
+      if (causes.get(i).cause() == cause && causes.get(i).fixedAt() != null) {
+        return causes.get(i).cycle();
+      }
+    }
+    return cycle;
+  }
+
+  private String fixConclusion(RootCause cause) {
+    for (int i = causes.size() - 1; i >= 0; i--) {
+      if (causes.get(i).cause() == cause && causes.get(i).fixedAt() != null) {
+        return causes.get(i).fix();
+      }
+    }
+    return "";
   }
 
   void done(Outcome end, RootCause cause) {

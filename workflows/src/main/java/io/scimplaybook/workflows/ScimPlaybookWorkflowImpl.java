@@ -47,6 +47,8 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   private final OperatorTasks tasks = new OperatorTasks(run);
   private final AuditReview audits = new AuditReview(run);
   private final TokenRotation rotation = new TokenRotation(run, tasks);
+  private final RecoveryProof proof = new RecoveryProof(run, tasks);
+  private final StoryComments comments = new StoryComments(run);
 
   @Override
   public PlaybookReport run(PlaybookInput in) {
@@ -67,21 +69,48 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
       return finish(Outcome.NOT_REPRODUCED, null,
           "Neither an ongoing SCIM story nor a SCIM Provisioning / Failed event was found in Cato; nothing to fix.");
     }
+    comments.post("diagnosis: the SCIM provisioning failure is ongoing (latest reason: " + run.failures.lastReason()
+        + "). The playbook now provisions a user on demand, reviews the audit trails and, if needed, asks for a new "
+        + "token.");
     while (true) {
       Repair repair;
       try {
+        proof.beforeFix();
         repair = repair();
       } catch (ActivityFailure f) {
         run.recordStep(StepResult.ERROR, "The step could not complete: " + Reasons.of(f), List.of());
         return finish(Outcome.ESCALATED, RootCause.UNKNOWN,
             "The playbook stopped at " + run.step + " because a call failed for good: " + Reasons.of(f));
       }
+      boolean proven = proof.enabled();
+      if (proven) {
+        repair = run.keepCause(repair);
+      }
       if (!repair.fixed()) {
         return finish(Outcome.ESCALATED, repair.cause(), repair.conclusion());
       }
       run.fixedBy(repair.cause());
-      if (monitorQuietly()) {
-        return finish(Outcome.RESOLVED, repair.cause(), repair.conclusion());
+      if (!proven) {
+        if (proof.quietWindow()) {
+          return finish(Outcome.RESOLVED, repair.cause(), repair.conclusion());
+        }
+      } else {
+        Instant fixedAt = now();
+        comments.post("fix applied (" + repair.cause() + "): " + repair.conclusion());
+        proof.afterFix();
+        RecoveryProof.Result watched = proof.monitor(fixedAt);
+        switch (watched.verdict()) {
+          case RECOVERED -> {
+            return finish(Outcome.RESOLVED, repair.cause(), repair.conclusion());
+          }
+          case STILL_FAILING -> {
+            return finish(Outcome.ESCALATED, repair.cause(), EvidenceText.stillFailing(repair.cause(), watched.reason()));
+          }
+          case NOT_PROVEN -> {
+            return finish(Outcome.ESCALATED, repair.cause(), EvidenceText.notProven(watched.reason()));
+          }
+          case FAILED_AGAIN -> { }
+        }
       }
       if (run.cycle >= run.options.maxCycles()) {
         return finish(Outcome.ESCALATED, repair.cause(), EvidenceText.doesNotHold(run.cycle, repair.cause()));
@@ -147,7 +176,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   private Repair repair() {
     ProvisionResult first = provisionOnDemand("Provision " + run.profile.probeUser() + " on demand");
     if (first.succeeded()) {
-      return Repair.fixed(RootCause.TRANSIENT, EvidenceText.isolated(run.profile, run.failures.firstSeen()));
+      return Repair.fixed(RootCause.TRANSIENT, EvidenceText.isolated(run.profile, run.failures.lastSeen()));
     }
     List<ConfigChange> suspects = audits.suspects();
     if (!suspects.isEmpty() && reviewSuspects(suspects) == Decision.REVERTED) {
@@ -174,6 +203,9 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
     }
     ProvisionResult result = stub(IdpActivities.class, ActivityPolicies.idpCall(),
         "provision " + run.profile.probeUser() + " on demand in " + idpName).provisionOnDemand(run.profile);
+    if (!result.succeeded()) {
+      run.lastFailedProvision = result;
+    }
     run.recordStep(result.succeeded() ? StepResult.PASSED : StepResult.FAILED,
         title + ": " + (result.succeeded() ? "succeeded" : "failed"),
         result.succeeded() ? List.of("Status: " + result.status())
@@ -192,34 +224,6 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
     return answer;
   }
 
-  // ---- step 5: does the fix hold? -----------------------------------------------------------------------------
-
-  private boolean monitorQuietly() {
-    run.beginStep(Step.MONITORING);
-    long seen = run.failures.count();
-    boolean failedAgain = Workflow.await(run.options.monitoringWindow(), () -> run.failures.count() > seen);
-    if (failedAgain) {
-      run.recordStep(StepResult.FAILED, "A new failure arrived during the monitoring window",
-          List.of("Reason: " + run.failures.lastReason(), "At: " + run.failures.lastSeen()));
-      return false;
-    }
-    List<String> evidence = new ArrayList<>();
-    evidence.add("No failure for " + run.options.monitoringWindow());
-    String storyId = run.failures.storyId();
-    if (storyId != null) {
-      try {
-        StorySummary story = stub(CatoActivities.class, ActivityPolicies.catoQuery(), "read story " + storyId)
-            .getStory(run.input.accountId(), storyId);
-        evidence.add(story == null ? "Story " + storyId + " is no longer listed"
-            : "Story " + story.id() + " is " + story.status());
-      } catch (ActivityFailure f) {
-        evidence.add("Could not read story " + storyId + ": " + Reasons.of(f));
-      }
-    }
-    run.recordStep(StepResult.PASSED, "A quiet monitoring window", evidence);
-    return true;
-  }
-
   // ---- step 6, or the end of any other path ------------------------------------------------------------------
 
   private PlaybookReport finish(Outcome end, RootCause cause, String conclusion) {
@@ -234,6 +238,8 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
         report = run.report(end, cause, conclusion);
       }
     }
+    comments.post("the run ended " + end + (cause == null ? "" : ", root cause " + cause) + ". " + conclusion
+        + (report.bundleLocation() == null ? "" : " Support bundle: " + report.bundleLocation()));
     run.done(end, cause);
     return report;
   }

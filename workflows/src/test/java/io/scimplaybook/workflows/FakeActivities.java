@@ -10,6 +10,7 @@ import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.ConfigChanges;
 import io.scimplaybook.api.findings.EventFindings;
 import io.scimplaybook.api.findings.FailureRecord;
+import io.scimplaybook.api.findings.JobStatus;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
@@ -51,6 +52,26 @@ final class FakeActivities {
   volatile Supplier<RuntimeException> provisionError;
   volatile Supplier<RuntimeException> storiesError;
   volatile Supplier<RuntimeException> eventsError;
+
+  /**
+   * The IdP job as the workflow's clock sees it: a scheduled cycle that began a second before each read succeeded,
+   * unless {@link #scheduledCycleFails}, {@link #noScheduledCycle}, or the job is {@link #quarantined} (only a
+   * restart clears that, as in Entra).
+   */
+  volatile boolean quarantined;
+  volatile boolean scheduledCycleFails;
+  volatile boolean noScheduledCycle;
+  /** Story statuses getStory returns in order; the last one repeats. */
+  final List<String> storyStatuses = new CopyOnWriteArrayList<>(List.of("Monitoring"));
+  volatile Supplier<RuntimeException> commentError;
+  volatile Supplier<RuntimeException> jobError;
+  volatile Supplier<RuntimeException> restartError;
+  final AtomicInteger restarts = new AtomicInteger();
+  final AtomicInteger jobReads = new AtomicInteger();
+  final AtomicInteger storyReads = new AtomicInteger();
+  final List<String> comments = new CopyOnWriteArrayList<>();
+  /** Set by the test environment: the workflow clock, so that scheduled cycles begin after the fix. */
+  volatile Supplier<Instant> clock = Instant::now;
 
   final AtomicInteger provisionCalls = new AtomicInteger();
   final List<String> savedTokens = new CopyOnWriteArrayList<>();
@@ -113,7 +134,16 @@ final class FakeActivities {
 
     @Override
     public StorySummary getStory(String accountId, String storyId) {
-      return new StorySummary(storyId, "SCIM Provisioning Failed", "Monitoring", null, null, "");
+      int call = storyReads.getAndIncrement();
+      String status = storyStatuses.get(Math.min(call, storyStatuses.size() - 1));
+      return new StorySummary(storyId, "SCIM Provisioning Failed", status, null, null, "");
+    }
+
+    @Override
+    public String addStoryComment(String accountId, String storyId, String text) {
+      if (commentError != null) throw commentError.get();
+      comments.add(storyId + ": " + text);
+      return "comment-" + comments.size();
     }
   }
 
@@ -121,6 +151,36 @@ final class FakeActivities {
     @Override
     public ProvisionResult provisionOnDemand(SourceProfile source) {
       return nextProvision();
+    }
+
+    @Override
+    public JobStatus jobStatus(SourceProfile source) {
+      jobReads.incrementAndGet();
+      if (jobError != null) throw jobError.get();
+      Instant now = clock.get();
+      if (quarantined) {
+        // A quarantined job does not run on its normal schedule: its last cycle is the failure that quarantined it.
+        return new JobStatus("Quarantine", true, "EncounteredQuarantineException", 3, "Failed",
+            Instant.parse("2020-01-01T00:00:00Z"), "SystemForCrossDomainIdentityManagementUnauthorized: 401", null,
+            "job Quarantine; quarantined (series 3)");
+      }
+      if (noScheduledCycle) {
+        return new JobStatus("Active", false, null, null, "Failed", now.minusSeconds(86_400), "old failure", null,
+            "job Active; last execution Failed long ago");
+      }
+      if (scheduledCycleFails) {
+        return new JobStatus("Active", false, null, null, "Failed", now.minusSeconds(1),
+            "SystemForCrossDomainIdentityManagementServiceUnavailable: 503", null, "job Active; last execution Failed");
+      }
+      return new JobStatus("Active", false, null, null, "Succeeded", now.minusSeconds(1), null, now.minusSeconds(1),
+          "job Active; last execution Succeeded");
+    }
+
+    @Override
+    public void restartJob(SourceProfile source) {
+      restarts.incrementAndGet();
+      if (restartError != null) throw restartError.get();
+      quarantined = false;
     }
 
     @Override

@@ -101,6 +101,8 @@ class LegibleRunsTest {
         "DescribeSource: look up the IdP of source 7",
         "FindScimStories: find XOps stories with a SCIM indication",
         "FindFailureEvents: find SCIM Provisioning / Failed events",
+        "AddStoryComment: comment on story story-1",
+        "JobStatus: read the provisioning job before the fix",
         "ProvisionOnDemand: provision probe@contoso.com on demand in Entra ID",
         "FindDomainChanges: read Domain changes in Cato's audit trail",
         "FindIdpChanges: read Entra ID audit logs",
@@ -109,7 +111,12 @@ class LegibleRunsTest {
         "TestTokenAtIdp: test connection in Entra ID with the new token",
         "SaveTokenAtIdp: save the new token in Entra ID's provisioning credentials",
         "ProvisionOnDemand: provision probe@contoso.com on demand in Entra ID",
-        "GetStory: read story story-1");
+        "AddStoryComment: comment on story story-1",
+        "JobStatus: read the provisioning job after the fix",
+        "GetStory: read story story-1",
+        "JobStatus: read the provisioning job's last scheduled cycle",
+        "GetStory: read story story-1",
+        "AddStoryComment: comment on story story-1");
   }
 
   @Test
@@ -229,7 +236,9 @@ class LegibleRunsTest {
     assertThat(monitoring.currentDetails())
         .contains("**Step:** MONITORING · cycle 1")
         .contains("- PROVISION_ON_DEMAND PASSED: ");
-    assertThat(only("getStory").step()).isEqualTo("MONITORING");
+    // Read right after the fix (RECOVERY_CHECK) and again as part of the recovery proof (MONITORING).
+    assertThat(observed.at("getStory")).extracting(OperatorView::step).containsExactly("RECOVERY_CHECK", "MONITORING");
+    assertThat(observed.at("jobStatus")).extracting(OperatorView::step).contains("MONITORING");
 
     assertThat(done.step()).isEqualTo("DONE");
     assertThat(done.attribute("PlaybookOutcome")).isEqualTo(Outcome.RESOLVED.name());
@@ -237,7 +246,7 @@ class LegibleRunsTest {
     assertThat(done.attribute("ScimIdp")).isEqualTo("ENTRA_ID");
     assertThat(done.currentDetails())
         .contains("**Step:** DONE · cycle 1 · **RESOLVED** (" + rootCause + ")")
-        .contains("- MONITORING PASSED: A quiet monitoring window")
+        .contains("- MONITORING PASSED: No new failure, a successful scheduled cycle after the fix")
         .contains("  - Story story-1 is Monitoring")
         .doesNotContain("Action needed");
   }

@@ -47,6 +47,7 @@ final class PlaybookTestEnvironment implements AutoCloseable {
         WorkflowImplementationOptions.newBuilder().setFailWorkflowExceptionTypes(Throwable.class).build(),
         ScimPlaybookWorkflowImpl.class);
     worker.registerActivitiesImplementations(Arrays.stream(fake.all()).map(wrapActivities).toArray());
+    fake.clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
     env.start();
     client = env.getWorkflowClient();
   }

@@ -102,7 +102,8 @@ class ScimPlaybookWorkflowTest {
 
     assertThat(r.outcome()).isEqualTo(Outcome.RESOLVED);
     assertThat(r.rootCause()).isEqualTo(RootCause.TRANSIENT);
-    assertThat(stepsTaken(r)).containsExactly(Step.VERIFY, Step.PROVISION_ON_DEMAND, Step.MONITORING);
+    assertThat(stepsTaken(r))
+        .containsExactly(Step.VERIFY, Step.PROVISION_ON_DEMAND, Step.RECOVERY_CHECK, Step.MONITORING);
     StepRecord monitoring = only(r, Step.MONITORING);
     assertThat(Duration.between(monitoring.startedAt(), monitoring.endedAt()))
         .isBetween(Duration.ofHours(1), Duration.ofHours(1).plusSeconds(5));
@@ -127,7 +128,7 @@ class ScimPlaybookWorkflowTest {
     assertThat(r.outcome()).isEqualTo(Outcome.RESOLVED);
     assertThat(r.rootCause()).isEqualTo(RootCause.TOKEN_MISMATCH);
     assertThat(stepsTaken(r)).containsExactly(Step.VERIFY, Step.PROVISION_ON_DEMAND, Step.AUDIT_REVIEW,
-        Step.TOKEN_ROTATION, Step.PROVISION_ON_DEMAND, Step.MONITORING);
+        Step.TOKEN_ROTATION, Step.PROVISION_ON_DEMAND, Step.RECOVERY_CHECK, Step.MONITORING);
     assertThat(fake.savedTokens).containsExactly("new-cato-token-42");
     assertThat(only(r, Step.TOKEN_ROTATION).evidence())
         .contains("Approved by alice: rotating after SCIM 401s")
@@ -244,7 +245,7 @@ class ScimPlaybookWorkflowTest {
     assertThat(r.outcome()).isEqualTo(Outcome.RESOLVED);
     assertThat(r.rootCause()).isEqualTo(RootCause.CONFIG_CHANGE);
     assertThat(stepsTaken(r)).containsExactly(Step.VERIFY, Step.PROVISION_ON_DEMAND, Step.AUDIT_REVIEW,
-        Step.OPERATOR_REVIEW, Step.PROVISION_ON_DEMAND, Step.MONITORING);
+        Step.OPERATOR_REVIEW, Step.PROVISION_ON_DEMAND, Step.RECOVERY_CHECK, Step.MONITORING);
     assertThat(only(r, Step.AUDIT_REVIEW).evidence()).anyMatch(e -> e.contains("12 min before the first failure"));
     assertThat(r.conclusion()).contains("contoso.com");
   }
@@ -367,6 +368,10 @@ class ScimPlaybookWorkflowTest {
         && s.pendingTask().kind() == TaskKind.PROVISION_MANUALLY && !s.pendingTask().id().equals(
             provision.pendingTask().id()), "a second manual provisioning");
     t.running().decideTask(new TaskDecision(again.pendingTask().id(), Decision.SUCCEEDED, "dave", null));
+    t.env.sleep(Duration.ofMinutes(61)); // the monitoring window; queries alone do not move the test server's clock
+    PlaybookStatus confirm = awaitTask(TaskKind.CONFIRM_SCHEDULED_SYNC);
+    assertThat(confirm.pendingTask().instructions()).contains("Okta: the app's Provisioning tab");
+    t.running().decideTask(new TaskDecision(confirm.pendingTask().id(), Decision.SUCCEEDED, "dave", "sync at 07:40 ok"));
 
     PlaybookReport r = t.result();
 
@@ -376,6 +381,7 @@ class ScimPlaybookWorkflowTest {
     assertThat(fake.provisionCalls).hasValue(0);
     assertThat(fake.savedTokens).isEmpty();
     assertThat(only(r, Step.AUDIT_REVIEW).evidence()).anyMatch(e -> e.contains("Okta has no audit API here"));
+    assertThat(only(r, Step.MONITORING).evidence()).anyMatch(e -> e.startsWith("Operator confirmed a successful"));
   }
 
   @Test

@@ -104,6 +104,14 @@ public class CatoActivitiesImpl implements CatoActivities {
     return ActivityFailures.call(() -> client.story(accountId, storyId).map(CatoActivitiesImpl::toSummary).orElse(null));
   }
 
+  @Override
+  public String addStoryComment(String accountId, String storyId, String text) {
+    required(accountId, "accountId");
+    required(storyId, "storyId");
+    required(text, "text");
+    return ActivityFailures.call(() -> client.addStoryComment(accountId, storyId, text));
+  }
+
   /**
    * The trigger may name a story created before the window (a long-running one). It is still the story of this
    * failure, so it is looked up by id; a lookup that cannot succeed must not cost the stories already found.

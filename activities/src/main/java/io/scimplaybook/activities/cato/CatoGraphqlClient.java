@@ -228,6 +228,19 @@ public class CatoGraphqlClient {
     return Optional.of(toStory(story));
   }
 
+  /** Posts {@code text} as a comment on the story; returns the comment's id (null when Cato returns none). */
+  public String addStoryComment(String accountId, String storyId, String text) {
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("storyId", storyId);
+    input.put("text", text);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("accountId", accountId);
+    variables.put("input", input);
+    JsonNode comment = execute("xdr.addStoryComment", CatoQueries.ADD_STORY_COMMENT, variables)
+        .path("xdr").path("addStoryComment").path("comment");
+    return comment.path("id").isTextual() ? comment.path("id").asText() : null;
+  }
+
   /** Every Domain-model audit record in {@code timeFrame}, from the first page. */
   public CatoAuditFeed domainAuditFeed(String accountId, String timeFrame) {
     return domainAuditFeed(accountId, timeFrame, null, AuditPageListener.NONE);

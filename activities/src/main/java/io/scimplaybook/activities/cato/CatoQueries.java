@@ -79,6 +79,26 @@ final class CatoQueries {
       }
       """;
 
+  /**
+   * {@code Mutation.xdr(accountId: ID!): XdrMutations!} then {@code addStoryComment(input: AddStoryCommentInput!):
+   * AddStoryCommentPayload} (schema: {@code AddStoryCommentInput {storyId: ID!, text: String!}}, payload {@code
+   * comment: StoryComment!} with {@code id createdAt text}). Note the mutation's argument is {@code accountId}, not the
+   * queries' {@code accountID}.
+   */
+  static final String ADD_STORY_COMMENT =
+      """
+      mutation addStoryComment($accountId: ID!, $input: AddStoryCommentInput!) {
+        xdr(accountId: $accountId) {
+          addStoryComment(input: $input) {
+            comment {
+              id
+              createdAt
+            }
+          }
+        }
+      }
+      """;
+
   static final String AUDIT_FEED =
       """
       query domainAuditFeed($accountIDs: [ID!], $timeFrame: TimeFrame!, $filters: [AuditFieldFilterInput!], \

@@ -40,6 +40,8 @@ public class EntraGraphClient {
   /** Audit windows are hours long; more pages than this means a filter Graph did not apply, not data we need. */
   static final int MAX_PAGES = 20;
   private static final int MAX_MESSAGE = 1000;
+  /** What a restart resets: the quarantine, and the watermark and escrows the failed cycles left behind. */
+  static final String RESTART_SCOPE = "Watermark, Escrows, QuarantineState";
 
   private final EntraSettings settings;
   private final OkHttpClient http;
@@ -87,6 +89,18 @@ public class EntraGraphClient {
     HttpUrl url = job(servicePrincipalId, jobId).build();
     Reply reply = send(new Request.Builder().url(url).get());
     return SynchronizationJobStatus.parse(json(requireSuccess(reply)));
+  }
+
+  /**
+   * Restarts the job with Graph's documented criteria (graph-restart.request.json): {@code resetScope} Watermark,
+   * Escrows and QuarantineState, so a quarantined job leaves quarantine and runs on its normal schedule again.
+   * Graph answers 204.
+   */
+  public void restartJob(String servicePrincipalId, String jobId) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.putObject("criteria").put("resetScope", RESTART_SCOPE);
+    HttpUrl url = job(servicePrincipalId, jobId).addPathSegment("restart").build();
+    requireSuccess(send(post(url, body)));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.ConfigChanges;
+import io.scimplaybook.api.findings.JobStatus;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
@@ -59,6 +60,35 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
       log.warn("could not read synchronization job {}: {}", target.jobId(), e.getMessage());
       return "; job status unavailable (" + e.getMessage() + ")";
     }
+  }
+
+  @Override
+  public JobStatus jobStatus(SourceProfile source) {
+    EntraTarget target = target(source);
+    return ActivityFailures.call(() -> {
+      SynchronizationJobStatus job = graph.getJob(target.servicePrincipalId(), target.jobId());
+      String error = job.lastExecutionErrorCode() == null ? null
+          : shorten(job.lastExecutionErrorCode() + (job.lastExecutionErrorMessage() == null ? ""
+              : ": " + job.lastExecutionErrorMessage()));
+      return new JobStatus(job.code(), job.quarantined(),
+          Nodes.firstNonBlank(job.quarantineReason(), job.quarantineErrorCode()), job.quarantineSeriesCount(),
+          job.lastExecutionState(), job.lastExecutionBegan(), error, job.lastSuccessfulExecutionBegan(),
+          shorten(job.summary()));
+    });
+  }
+
+  @Override
+  public void restartJob(SourceProfile source) {
+    EntraTarget target = target(source);
+    ActivityFailures.run(() -> {
+      graph.restartJob(target.servicePrincipalId(), target.jobId());
+      log.info("restarted synchronization job {} of {}/{}", target.jobId(), source.accountId(), source.sourceId());
+    });
+  }
+
+  /** Vendor messages can be paragraphs; the evidence keeps one short line of each. */
+  private static String shorten(String text) {
+    return text == null || text.length() <= 2 * MAX_VALUE ? text : text.substring(0, 2 * MAX_VALUE) + "...";
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.scimplaybook.activities.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 
 /**
  * The parts of a synchronization job's status that explain a failing connection.
@@ -19,7 +20,9 @@ public record SynchronizationJobStatus(
     String quarantineErrorCode,
     String quarantineErrorMessage,
     Integer quarantineSeriesCount,
-    int countSuccessiveCompleteFailures) {
+    int countSuccessiveCompleteFailures,
+    Instant lastExecutionBegan,
+    Instant lastSuccessfulExecutionBegan) {
 
   public boolean quarantined() {
     return "Quarantine".equalsIgnoreCase(code) || quarantineReason != null || quarantineErrorCode != null;
@@ -72,6 +75,8 @@ public record SynchronizationJobStatus(
         Nodes.text(quarantineError, "code"),
         Nodes.text(quarantineError, "message"),
         series.canConvertToInt() ? series.asInt() : null,
-        failures.canConvertToInt() ? failures.asInt() : 0);
+        failures.canConvertToInt() ? failures.asInt() : 0,
+        Nodes.instant(last, "timeBegan"),
+        Nodes.instant(Nodes.field(status, "lastSuccessfulExecution"), "timeBegan"));
   }
 }

@@ -70,8 +70,14 @@ public class TokenRotationActivitiesImpl implements TokenRotationActivities {
     });
   }
 
-  /** The tenant URL as an admin pastes it into Entra next to the token. */
+  /**
+   * The tenant URL as an admin pastes it into Entra next to the token: the source's configured tenant URL when it has
+   * one (an admin's existing URL is kept, not overwritten), else the one Cato documents for the account and source.
+   */
   static String baseAddress(SourceProfile source) {
+    if (source.tenantUrl() != null && !source.tenantUrl().isBlank()) {
+      return source.tenantUrl().trim();
+    }
     return ActivityFailures.call(() -> CatoScimClient.tenantUrl(source.scimBaseUrl(), source.accountId(), source.sourceId()));
   }
 

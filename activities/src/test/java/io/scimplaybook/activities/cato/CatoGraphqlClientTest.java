@@ -139,6 +139,24 @@ class CatoGraphqlClientTest {
   }
 
   @Test
+  void addStoryCommentSendsTheSchemasMutationAndReadsTheCommentId() throws Exception {
+    server.enqueue(json("{\"data\":{\"xdr\":{\"addStoryComment\":{\"comment\":{\"id\":\"c-1\","
+        + "\"createdAt\":\"2026-11-29T09:10:00Z\"}}}}}"));
+
+    String id = client.addStoryComment("12345", "story-42", "scim-playbook run r-1: diagnosed TOKEN_MISMATCH");
+
+    JsonNode body = body(server.takeRequest());
+    // cato_api.graphqls: Mutation.xdr(accountId: ID!) -> XdrMutations.addStoryComment(input: AddStoryCommentInput!)
+    assertThat(body.path("query").asText())
+        .startsWith("mutation addStoryComment($accountId: ID!, $input: AddStoryCommentInput!)")
+        .contains("xdr(accountId: $accountId)", "addStoryComment(input: $input)", "comment {");
+    assertThat(body.path("variables").path("accountId").asText()).isEqualTo("12345");
+    assertThat(body.path("variables").path("input").path("storyId").asText()).isEqualTo("story-42");
+    assertThat(body.path("variables").path("input").path("text").asText()).contains("TOKEN_MISMATCH");
+    assertThat(id).isEqualTo("c-1");
+  }
+
+  @Test
   void storyThatCatoDoesNotReturnIsEmpty() {
     server.enqueue(json("{\"data\":{\"xdr\":{\"story\":null}}}"));
 

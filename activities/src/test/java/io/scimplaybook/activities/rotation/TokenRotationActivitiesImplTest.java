@@ -155,6 +155,20 @@ class TokenRotationActivitiesImplTest {
   }
 
   @Test
+  void aConfiguredTenantUrlIsSavedAsBaseAddressInsteadOfTheDerivedOne() throws Exception {
+    String adminsUrl = "https://scimservice.catonetworks.com:4443/scim/v2/4711/90210/";
+    SourceProfile configured = new SourceProfile(entraSource.accountId(), entraSource.sourceId(), entraSource.idp(),
+        entraSource.displayName(), entraSource.scimBaseUrl(), entraSource.entra(), " " + adminsUrl + " ");
+    server.enqueue(GraphPayloads.token("graph-token", 3599));
+    server.enqueue(new MockResponse().setResponseCode(204));
+
+    activities.saveTokenAtIdp(configured, seal.seal(TOKEN));
+
+    take();
+    assertThat(GraphPayloads.body(take()).at("/value/0/value").asText()).isEqualTo(adminsUrl);
+  }
+
+  @Test
   void graphRefusingTheWorkersCredentialsIsNonRetryableAndKeepsTheTokenOut() {
     server.enqueue(
         GraphPayloads.jsonResponse(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000222: The provided client secret keys are expired.\"}"));

@@ -22,4 +22,7 @@ public interface CatoActivities {
 
   /** One story's current state; used before calling a run resolved. */
   StorySummary getStory(String accountId, String storyId);
+
+  /** Posts a comment on an XOps story ({@code xdr.addStoryComment}); returns the comment's id. */
+  String addStoryComment(String accountId, String storyId, String text);
 }

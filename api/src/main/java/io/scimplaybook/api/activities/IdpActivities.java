@@ -2,6 +2,7 @@ package io.scimplaybook.api.activities;
 
 import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.findings.ConfigChanges;
+import io.scimplaybook.api.findings.JobStatus;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.input.SourceProfile;
@@ -18,4 +19,13 @@ public interface IdpActivities {
 
   /** Failed entries of the IdP's provisioning log in the window. */
   ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query);
+
+  /** The provisioning job's status: quarantine and the last scheduled cycle. */
+  JobStatus jobStatus(SourceProfile source);
+
+  /**
+   * Restarts the job with Graph's documented criteria ({@code resetScope: Watermark, Escrows, QuarantineState}), so a
+   * quarantined job leaves its slowed schedule once its credentials work.
+   */
+  void restartJob(SourceProfile source);
 }

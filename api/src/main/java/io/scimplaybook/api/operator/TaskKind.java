@@ -15,7 +15,9 @@ public enum TaskKind {
   /** Takes no decision: the approve / reject signals answer it, because an approval has to carry the sealed token. */
   APPROVE_ROTATION,
   PROVISION_MANUALLY(Decision.SUCCEEDED, Decision.FAILED),
-  INSTALL_TOKEN_MANUALLY(Decision.SUCCEEDED, Decision.FAILED);
+  INSTALL_TOKEN_MANUALLY(Decision.SUCCEEDED, Decision.FAILED),
+  /** Yes: the IdP's scheduled sync ran after the fix and succeeded (IdPs without a job-status API). */
+  CONFIRM_SCHEDULED_SYNC(Decision.SUCCEEDED, Decision.FAILED);
 
   private final Decision yes;
   private final Set<Decision> accepted;

@@ -22,9 +22,37 @@ public final class ReportMarkdown {
       row(md, "Last failure reason", r.failures().lastReason());
       row(md, "XOps story", r.failures().storyId());
     }
+    row(md, "Support bundle", r.bundleLocation() == null ? "none (not escalated)" : r.bundleLocation());
     row(md, "Started", String.valueOf(r.startedAt()));
     row(md, "Ended", String.valueOf(r.endedAt()));
+    SupportFacts f = r.support();
+    if (f != null) {
+      row(md, "Entra service principal", f.servicePrincipalId());
+      row(md, "Entra synchronization job", f.jobId());
+      row(md, "SCIM tenant URL", f.scimUrl());
+      row(md, "Cato event ids", f.catoEventIds() == null ? "" : String.join(", ", f.catoEventIds()));
+      row(md, "Job state", f.jobState());
+    }
     md.append('\n').append("## Conclusion\n\n").append(r.conclusion()).append('\n');
+    if (r.cycleCauses() != null && !r.cycleCauses().isEmpty()) {
+      md.append('\n').append("## Cycles\n\n| cycle | failure | cause | fix | fixed at |\n|---|---|---|---|---|\n");
+      for (CycleCause c : r.cycleCauses()) {
+        md.append("| ").append(c.cycle()).append(" | ").append(cell(c.failureAt() + " " + c.failureReason()))
+            .append(" | ").append(c.cause()).append(" | ").append(cell(c.fix())).append(" | ")
+            .append(c.fixedAt() == null ? "not fixed" : c.fixedAt()).append(" |\n");
+      }
+    }
+    if (r.outcome() == Outcome.ESCALATED) {
+      md.append('\n').append("## What we ask support\n\n");
+      md.append("- Why does the SCIM endpoint refuse or fail the scheduled sync of source ").append(r.sourceId())
+          .append(" (account ").append(r.accountId()).append(") after the steps below?\n");
+      if (f != null && f.lastRequest() != null) {
+        md.append("- The last failing request: `").append(f.lastRequest()).append("`; the answer: ")
+            .append(f.lastAnswer()).append('\n');
+      }
+      md.append("- Please check Cato's SCIM service logs for this account and source around the last failure (")
+          .append(r.failures() == null ? "unknown" : r.failures().lastSeen()).append(").\n");
+    }
     md.append('\n').append("## Steps\n");
     for (StepRecord s : r.steps()) {
       md.append('\n').append("### Cycle ").append(s.cycle()).append(" · ").append(s.step()).append(" · ")
@@ -44,6 +72,10 @@ public final class ReportMarkdown {
       }
     }
     return md.toString();
+  }
+
+  private static String cell(String value) {
+    return value == null ? "" : value.replace("|", "\\|").replace("\n", " ");
   }
 
   private static void row(StringBuilder md, String key, String value) {

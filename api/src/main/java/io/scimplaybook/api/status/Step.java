@@ -8,6 +8,8 @@ public enum Step {
   AUDIT_REVIEW,
   OPERATOR_REVIEW,
   TOKEN_ROTATION,
+  /** Right after a fix: the IdP job's state (a quarantined job is restarted) and the story's. */
+  RECOVERY_CHECK,
   MONITORING,
   ESCALATION,
   DONE

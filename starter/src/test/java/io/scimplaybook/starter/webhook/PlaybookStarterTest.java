@@ -82,7 +82,7 @@ class PlaybookStarterTest {
   private static PlaybookProperties defaults() {
     PlaybookOptions d = PlaybookOptions.defaults();
     return new PlaybookProperties(d.monitoringWindow(), d.approvalTimeout(), d.reminderInterval(), d.auditWindow(),
-        d.verificationLookback(), d.maxCycles(), d.maxTokenAttempts());
+        d.verificationLookback(), d.maxCycles(), d.maxTokenAttempts(), d.recoveryProofBound(), true);
   }
 
   private static ScimFailureEvent event(String accountId, String sourceId, String reason) {
