@@ -111,7 +111,9 @@ class TokenMismatchEndToEndTest {
     assertThat(report.outcome()).as(report.conclusion()).isEqualTo(Outcome.RESOLVED);
     assertThat(report.rootCause()).isEqualTo(RootCause.TOKEN_MISMATCH);
     assertThat(report.steps()).extracting(StepRecord::step).containsExactly(Step.VERIFY, Step.PROVISION_ON_DEMAND,
-        Step.AUDIT_REVIEW, Step.TOKEN_ROTATION, Step.PROVISION_ON_DEMAND, Step.MONITORING);
+        Step.AUDIT_REVIEW, Step.TOKEN_ROTATION, Step.PROVISION_ON_DEMAND, Step.RECOVERY_CHECK, Step.MONITORING);
+    // The sandbox's job stays quarantined until restarted, as Entra's does: RESOLVED needs the restart.
+    assertThat(report.steps().get(5).evidence()).anyMatch(e -> e.startsWith("Restarted the job"));
     assertThat(report.steps().get(1).evidence()).anyMatch(e -> e.toLowerCase().contains("credential"));
     assertThat(sandbox.state().toString()).isNotEmpty();
     try (var files = Files.list(escalations)) {
