@@ -61,6 +61,12 @@ final class HeldOpenPlaybookActivities
   }
 
   @Override
+  public String addStoryComment(String accountId, String storyId, String text) {
+    // The run comments when it diagnoses, before it waits for the approval that holds it open.
+    return "comment-" + storyId;
+  }
+
+  @Override
   public ProvisionResult provisionOnDemand(SourceProfile source) {
     return new ProvisionResult(false, "probe@contoso.com", "Failure", "invalid credentials");
   }
