@@ -8,6 +8,7 @@ import io.scimplaybook.api.activities.TokenRotationActivities;
 import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.findings.ConfigChanges;
 import io.scimplaybook.api.findings.EventFindings;
+import io.scimplaybook.api.findings.JobStatus;
 import io.scimplaybook.api.findings.FailureRecord;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.ProvisioningLog;
@@ -64,6 +65,18 @@ final class HeldOpenPlaybookActivities
   public String addStoryComment(String accountId, String storyId, String text) {
     // The run comments when it diagnoses, before it waits for the approval that holds it open.
     return "comment-" + storyId;
+  }
+
+  @Override
+  public JobStatus jobStatus(SourceProfile source) {
+    // Read before the repair, as Entra's job would be while the token is wrong.
+    return new JobStatus("Active", false, null, null, "Failed", null, "invalid credentials", null,
+        "Active; last cycle Failed");
+  }
+
+  @Override
+  public void restartJob(SourceProfile source) {
+    throw unexpected("restartJob");
   }
 
   @Override
