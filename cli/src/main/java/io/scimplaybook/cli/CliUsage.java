@@ -1,6 +1,6 @@
 package io.scimplaybook.cli;
 
-/** The operator CLI's usage text, printed on --help and after every usage error. */
+/** The operator CLI's usage text, printed on --help (after a usage error, only a line pointing here). */
 final class CliUsage {
 
   static final String TEXT = """

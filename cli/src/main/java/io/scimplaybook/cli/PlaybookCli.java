@@ -31,6 +31,9 @@ public final class PlaybookCli {
   /** Verbs that take a sub-verb ({@code poller start}); registered above as "verb sub-verb". */
   private static final Set<String> GROUPS = Set.of("poller");
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
+  /** The one line that follows an error instead of the whole usage text. */
+  static final String HELP_HINT = "Run 'scim-playbook --help' for the verbs and their options.";
+  static final String VERBS = "approve, reject, confirm, decide, status, report, list, poller start|stop|status";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -49,7 +52,8 @@ public final class PlaybookCli {
 
   public int run(String... args) {
     if (args.length == 0) {
-      err.print(CliUsage.TEXT);
+      err.println("error: no verb given; the verbs are " + VERBS);
+      err.println(HELP_HINT);
       return ExitCodes.USAGE;
     }
     if (HELP.contains(args[0])) {
@@ -68,7 +72,12 @@ public final class PlaybookCli {
       }
       CliCommand command = COMMANDS.get(name);
       if (command == null) {
-        throw CliExit.usage("unknown command '" + name + "'");
+        if (GROUPS.contains(args[0])) {
+          throw CliExit.usage(first == 1
+              ? args[0] + " needs a sub-verb: start, stop or status"
+              : "unknown verb '" + name + "'; " + args[0] + " takes start, stop or status");
+        }
+        throw CliExit.usage("unknown verb '" + name + "'; the verbs are " + VERBS);
       }
       Set<String> options = new HashSet<>(command.valueOptions());
       options.addAll(ConnectionOptions.VALUE_OPTIONS);
@@ -85,13 +94,12 @@ public final class PlaybookCli {
       namespace = connectionOptions.namespace();
       CliCommand.Action action = command.prepare(parsed, env);
       try (TemporalConnection connection = TemporalConnection.open(connectionOptions)) {
-        return action.run(connection.client(), out);
+        return action.run(connection.client(), out, err);
       }
     } catch (CliExit e) {
       err.println("error: " + e.getMessage());
       if (e.code() == ExitCodes.USAGE) {
-        err.println();
-        err.print(CliUsage.TEXT);
+        err.println(HELP_HINT);
       }
       return e.code();
     } catch (RuntimeException e) {
