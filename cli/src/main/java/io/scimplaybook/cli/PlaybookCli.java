@@ -17,23 +17,24 @@ import java.util.Set;
  */
 public final class PlaybookCli {
 
-  private static final Map<String, CliCommand> COMMANDS = Map.of(
-      "approve", new ApproveCommand(),
-      "reject", new RejectCommand(),
-      "decide", new DecideCommand(),
-      "status", new StatusCommand(),
-      "report", new ReportCommand(),
-      "list", new ListCommand(),
-      "confirm", new ConfirmCommand(),
-      "poller start", new PollerCommand(PollerCommand.Verb.START),
-      "poller stop", new PollerCommand(PollerCommand.Verb.STOP),
-      "poller status", new PollerCommand(PollerCommand.Verb.STATUS));
+  private static final Map<String, CliCommand> COMMANDS = Map.ofEntries(
+      Map.entry("approve", new ApproveCommand()),
+      Map.entry("reject", new RejectCommand()),
+      Map.entry("decide", new DecideCommand()),
+      Map.entry("status", new StatusCommand()),
+      Map.entry("watch", new WatchCommand()),
+      Map.entry("report", new ReportCommand()),
+      Map.entry("list", new ListCommand()),
+      Map.entry("confirm", new ConfirmCommand()),
+      Map.entry("poller start", new PollerCommand(PollerCommand.Verb.START)),
+      Map.entry("poller stop", new PollerCommand(PollerCommand.Verb.STOP)),
+      Map.entry("poller status", new PollerCommand(PollerCommand.Verb.STATUS)));
   /** Verbs that take a sub-verb ({@code poller start}); registered above as "verb sub-verb". */
   private static final Set<String> GROUPS = Set.of("poller");
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
   /** The one line that follows an error instead of the whole usage text. */
   static final String HELP_HINT = "Run 'scim-playbook --help' for the verbs and their options.";
-  static final String VERBS = "approve, reject, confirm, decide, status, report, list, poller start|stop|status";
+  static final String VERBS = "approve, reject, confirm, decide, status, watch, report, list, poller start|stop|status";
 
   private final PrintStream out;
   private final PrintStream err;

@@ -350,7 +350,7 @@ class PlaybookCliTest {
     }
     assertThat(cli().err()).startsWith("error: no verb given; the verbs are approve, reject,");
     assertThat(cli("frobnicate", "--workflow-id", "w").err())
-        .startsWith("error: unknown verb 'frobnicate'; the verbs are approve, reject, confirm, decide, status, report");
+        .startsWith("error: unknown verb 'frobnicate'; the verbs are approve, reject, confirm, decide, status, watch, report");
     assertThat(cli("decide", "--workflow-id", "w", "--decision", "MAYBE", "--operator", "o").err())
         .contains("--decision must be one of REVERTED, DISMISSED, SUCCEEDED, FAILED, got 'MAYBE'");
     assertThat(cli("reject", "--workflow-id", "w", "--operator", "o").err()).contains("reject needs --reason R");
