@@ -27,7 +27,7 @@ final class ApproveCommand implements CliCommand {
     String note = args.optional("note").orElse(null);
     TokenSeal seal = SealKey.load(args.optional("seal-key-file"), env);
     SealedToken sealed = seal.seal(TokenFile.read(tokenFile));
-    return (client, out) -> {
+    return (client, out, err) -> {
       ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);
       String taskId = explicitTaskId != null ? explicitTaskId : PendingRotation.taskId(run, workflowId, "approve");
       run.approveRotation(new RotationApproval(taskId, approver, sealed, note));

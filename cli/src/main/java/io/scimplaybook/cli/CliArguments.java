@@ -12,6 +12,9 @@ import java.util.Set;
  */
 final class CliArguments {
 
+  /** Options naming the person who answers; the README's examples fill them with "$USER". */
+  private static final Set<String> PERSON_OPTIONS = Set.of("approver", "operator");
+
   private final String command;
   private final Map<String, String> values;
   private final Set<String> flags;
@@ -48,7 +51,8 @@ final class CliArguments {
       } else if (valueOptions.contains(name)) {
         if (value == null) {
           if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            throw CliExit.usage("--" + name + " needs a value");
+            throw CliExit.usage("--" + name + " needs a value" + (PERSON_OPTIONS.contains(name)
+                ? " (an unquoted $USER that is empty or unset leaves it without one: give your name)" : ""));
           }
           value = args[++i];
         }
@@ -68,6 +72,11 @@ final class CliArguments {
 
   String required(String name, String placeholder) {
     String value = values.get(name);
+    if (value != null && value.isBlank() && PERSON_OPTIONS.contains(name)) {
+      // Usually `--approver "$USER"` in a shell (a container, cron, sudo -i) where USER is not set.
+      throw CliExit.usage("--" + name + " is empty: if you passed \"$USER\", $USER is empty in this shell; give your "
+          + "name (--" + name + " " + placeholder + ")");
+    }
     if (value == null || value.isBlank()) {
       throw CliExit.usage(command + " needs --" + name + " " + placeholder);
     }

@@ -22,7 +22,10 @@ interface CliCommand {
 
   @FunctionalInterface
   interface Action {
-    /** Returns the exit code; throws {@link CliExit} or an SDK exception otherwise. */
-    int run(WorkflowClient client, PrintStream out);
+    /**
+     * Returns the exit code; throws {@link CliExit} or an SDK exception otherwise. Results go to {@code out}, messages
+     * about them (a run that has not finished, progress) to {@code err}.
+     */
+    int run(WorkflowClient client, PrintStream out, PrintStream err);
   }
 }

@@ -18,7 +18,7 @@ public class CliExit extends RuntimeException {
     return code;
   }
 
-  /** The operator got the command line (or a file it names) wrong: exit 2 with the usage text. */
+  /** The operator got the command line (or a file it names) wrong: exit 2, and a line pointing at --help. */
   public static CliExit usage(String message) {
     return new CliExit(ExitCodes.USAGE, message);
   }

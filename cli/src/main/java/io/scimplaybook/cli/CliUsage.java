@@ -1,6 +1,6 @@
 package io.scimplaybook.cli;
 
-/** The operator CLI's usage text, printed on --help and after every usage error. */
+/** The operator CLI's usage text, printed on --help (after a usage error, only a line pointing here). */
 final class CliUsage {
 
   static final String TEXT = """
@@ -24,6 +24,9 @@ final class CliUsage {
             Answer an operator task (default: the task the run is waiting on).
         status --workflow-id W [--json]
             Where the run is, what it found, and what a person must do next.
+        watch --workflow-id W [--interval PT1S]
+            Follow the run live: each step, timeline entry, task and reminder as it
+            happens; exits when the run ends, with its outcome's code (below).
         report --workflow-id W [--json]
             The finished run's report as Markdown (or JSON); exit 3 while it still runs.
         poller start --account A [--interval PT30S]
@@ -38,7 +41,7 @@ final class CliUsage {
             step, outcome, root cause, IdP, start time.
             Needs a server with a visibility store; exit 6 on one without (the demo's).
 
-      Instead of --workflow-id W, status, report and confirm take --account A --source S.
+      Instead of --workflow-id W, status, watch, report and confirm take --account A --source S.
 
       Common options:
         --address HOST:PORT   Temporal frontend (default: $TEMPORAL_ADDRESS, else 127.0.0.1:7233)
@@ -51,7 +54,8 @@ final class CliUsage {
         --help                this text
 
       Exit codes: 0 ok, 1 other failure, 2 usage error, 3 run not finished,
-                  4 workflow not found, 5 Temporal unreachable, 6 server cannot list (no visibility)
+                  4 workflow not found, 5 Temporal unreachable, 6 server cannot list (no visibility);
+                  watch: 0 RESOLVED, 7 ESCALATED, 8 NOT_REPRODUCED, 9 ended without a report
       """;
 
   private CliUsage() {}

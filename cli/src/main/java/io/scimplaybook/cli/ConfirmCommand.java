@@ -24,7 +24,7 @@ final class ConfirmCommand implements CliCommand {
     String expectedTask = args.optional("task-id").orElse(null);
     String operator = args.required("operator", "NAME");
     String note = args.optional("note").orElse(null);
-    return (client, out) -> {
+    return (client, out, err) -> {
       ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);
       OperatorTask pending = run.status().pendingTask();
       if (pending == null) {

@@ -25,7 +25,7 @@ final class DecideCommand implements CliCommand {
     Decision decision = parseDecision(args.required("decision", "REVERTED|DISMISSED|SUCCEEDED|FAILED"));
     String operator = args.required("operator", "NAME");
     String note = args.optional("note").orElse(null);
-    return (client, out) -> {
+    return (client, out, err) -> {
       ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);
       String taskId = explicitTaskId;
       String about = "";

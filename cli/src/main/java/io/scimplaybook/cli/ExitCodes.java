@@ -10,6 +10,12 @@ public final class ExitCodes {
   public static final int UNREACHABLE = 5;
   /** list: the server has no visibility store (the embedded test server); status --account/--source still works. */
   public static final int NO_VISIBILITY = 6;
+  /** watch: the run ended ESCALATED (RESOLVED is {@link #OK}). */
+  public static final int ESCALATED = 7;
+  /** watch: the run ended NOT_REPRODUCED (the failure was not confirmed). */
+  public static final int NOT_REPRODUCED = 8;
+  /** watch: the run ended without a report (failed, terminated, cancelled or timed out). */
+  public static final int ENDED_WITHOUT_REPORT = 9;
 
   private ExitCodes() {}
 }

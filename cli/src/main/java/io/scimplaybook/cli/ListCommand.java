@@ -29,7 +29,7 @@ final class ListCommand implements CliCommand {
     String query = ListQuery.from(args);
     int limit = limit(args);
     boolean json = args.flag("json");
-    return (client, out) -> {
+    return (client, out, err) -> {
       List<RunRow> rows;
       try {
         rows = client.listExecutions(query).limit(limit).map(RunRow::of).toList();

@@ -17,20 +17,24 @@ import java.util.Set;
  */
 public final class PlaybookCli {
 
-  private static final Map<String, CliCommand> COMMANDS = Map.of(
-      "approve", new ApproveCommand(),
-      "reject", new RejectCommand(),
-      "decide", new DecideCommand(),
-      "status", new StatusCommand(),
-      "report", new ReportCommand(),
-      "list", new ListCommand(),
-      "confirm", new ConfirmCommand(),
-      "poller start", new PollerCommand(PollerCommand.Verb.START),
-      "poller stop", new PollerCommand(PollerCommand.Verb.STOP),
-      "poller status", new PollerCommand(PollerCommand.Verb.STATUS));
+  private static final Map<String, CliCommand> COMMANDS = Map.ofEntries(
+      Map.entry("approve", new ApproveCommand()),
+      Map.entry("reject", new RejectCommand()),
+      Map.entry("decide", new DecideCommand()),
+      Map.entry("status", new StatusCommand()),
+      Map.entry("watch", new WatchCommand()),
+      Map.entry("report", new ReportCommand()),
+      Map.entry("list", new ListCommand()),
+      Map.entry("confirm", new ConfirmCommand()),
+      Map.entry("poller start", new PollerCommand(PollerCommand.Verb.START)),
+      Map.entry("poller stop", new PollerCommand(PollerCommand.Verb.STOP)),
+      Map.entry("poller status", new PollerCommand(PollerCommand.Verb.STATUS)));
   /** Verbs that take a sub-verb ({@code poller start}); registered above as "verb sub-verb". */
   private static final Set<String> GROUPS = Set.of("poller");
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
+  /** The one line that follows an error instead of the whole usage text. */
+  static final String HELP_HINT = "Run 'scim-playbook --help' for the verbs and their options.";
+  static final String VERBS = "approve, reject, confirm, decide, status, watch, report, list, poller start|stop|status";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -49,7 +53,8 @@ public final class PlaybookCli {
 
   public int run(String... args) {
     if (args.length == 0) {
-      err.print(CliUsage.TEXT);
+      err.println("error: no verb given; the verbs are " + VERBS);
+      err.println(HELP_HINT);
       return ExitCodes.USAGE;
     }
     if (HELP.contains(args[0])) {
@@ -68,7 +73,12 @@ public final class PlaybookCli {
       }
       CliCommand command = COMMANDS.get(name);
       if (command == null) {
-        throw CliExit.usage("unknown command '" + name + "'");
+        if (GROUPS.contains(args[0])) {
+          throw CliExit.usage(first == 1
+              ? args[0] + " needs a sub-verb: start, stop or status"
+              : "unknown verb '" + name + "'; " + args[0] + " takes start, stop or status");
+        }
+        throw CliExit.usage("unknown verb '" + name + "'; the verbs are " + VERBS);
       }
       Set<String> options = new HashSet<>(command.valueOptions());
       options.addAll(ConnectionOptions.VALUE_OPTIONS);
@@ -85,13 +95,12 @@ public final class PlaybookCli {
       namespace = connectionOptions.namespace();
       CliCommand.Action action = command.prepare(parsed, env);
       try (TemporalConnection connection = TemporalConnection.open(connectionOptions)) {
-        return action.run(connection.client(), out);
+        return action.run(connection.client(), out, err);
       }
     } catch (CliExit e) {
       err.println("error: " + e.getMessage());
       if (e.code() == ExitCodes.USAGE) {
-        err.println();
-        err.print(CliUsage.TEXT);
+        err.println(HELP_HINT);
       }
       return e.code();
     } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ final class PollerCommand implements CliCommand {
           throw CliExit.usage("--interval: " + problem);
         }
         PollerOptions chosen = options;
-        yield (client, out) -> {
+        yield (client, out, err) -> {
           PollerControl.Result r = PollerControl.start(client, account, chosen, PlaybookOptions.defaults());
           out.println(r.started()
               ? "Started the events-feed poller " + r.workflowId() + " (run " + r.runId() + "), every " + chosen.pollInterval()
@@ -59,7 +59,7 @@ final class PollerCommand implements CliCommand {
           return ExitCodes.OK;
         };
       }
-      case STOP -> (client, out) -> {
+      case STOP -> (client, out, err) -> {
         try {
           client.newWorkflowStub(EventsFeedPollerWorkflow.class, workflowId).stop();
         } catch (WorkflowNotFoundException e) {
@@ -70,7 +70,7 @@ final class PollerCommand implements CliCommand {
       };
       case STATUS -> {
         boolean json = args.flag("json");
-        yield (client, out) -> {
+        yield (client, out, err) -> {
           PollerStatus s;
           try {
             s = client.newWorkflowStub(EventsFeedPollerWorkflow.class, workflowId).status();

@@ -22,7 +22,7 @@ final class RejectCommand implements CliCommand {
     String explicitTaskId = args.optional("task-id").orElse(null);
     String operator = args.required("operator", "NAME");
     String reason = args.required("reason", "R");
-    return (client, out) -> {
+    return (client, out, err) -> {
       ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);
       String taskId = explicitTaskId != null ? explicitTaskId : PendingRotation.taskId(run, workflowId, "reject");
       run.rejectRotation(new RotationRejection(taskId, operator, reason));

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * {@code report}: the finished run's report. It never waits: an open run is reported as such with exit 3, so a
- * script can poll without hanging.
+ * script can poll without hanging; that message goes to stderr (with --json, the run's state is the result, on stdout).
  */
 final class ReportCommand implements CliCommand {
 
@@ -32,7 +32,7 @@ final class ReportCommand implements CliCommand {
   public Action prepare(CliArguments args, Map<String, String> env) {
     String workflowId = WorkflowTarget.resolve(args);
     boolean json = args.flag("json");
-    return (client, out) -> {
+    return (client, out, err) -> {
       WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();
       WorkflowExecutionStatus state = run.getStatus();
       if (state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
@@ -44,7 +44,7 @@ final class ReportCommand implements CliCommand {
           body.put("step", step);
           out.println(CliJson.write(body));
         } else {
-          out.println(workflowId + " is still running (step " + step + "); its report exists once it ends.");
+          err.println(workflowId + " is still running (step " + step + "); its report exists once it ends.");
         }
         return ExitCodes.NOT_FINISHED;
       }

@@ -23,7 +23,7 @@ final class StatusCommand implements CliCommand {
   public Action prepare(CliArguments args, Map<String, String> env) {
     String workflowId = WorkflowTarget.resolve(args);
     boolean json = args.flag("json");
-    return (client, out) -> {
+    return (client, out, err) -> {
       // Describe first: it answers "not found" without a worker, and names the run's state for the heading.
       WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();
       PlaybookStatus status = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId).status();

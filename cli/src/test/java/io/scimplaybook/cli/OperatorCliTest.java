@@ -123,7 +123,7 @@ class OperatorCliTest {
 
     Result report = cli("report", "--account", ACCOUNT, "--source", source);
     assertThat(report.code()).isEqualTo(ExitCodes.NOT_FINISHED);
-    assertThat(report.out()).contains(workflowId + " is still running");
+    assertThat(report.err()).contains(workflowId + " is still running");
   }
 
   @Test
@@ -137,7 +137,8 @@ class OperatorCliTest {
     wrong.forEach((args, message) -> {
       Result result = cli(args);
       assertThat(result.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
-      assertThat(result.err()).as(String.join(" ", args)).contains(message).contains("Usage:");
+      assertThat(result.err()).as(String.join(" ", args)).contains(message).contains(PlaybookCli.HELP_HINT)
+          .doesNotContain("Usage:");
     });
   }
 

@@ -125,7 +125,7 @@ class PlaybookCliTest {
         "--token-file", tokenFile(" \n\t\n").toString());
 
     assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains("is empty").contains("Usage:");
+    assertThat(result.err()).contains("is empty").contains(PlaybookCli.HELP_HINT).doesNotContain("Usage:");
     assertThat(temporal.received(workflowId).approvals()).isEmpty();
   }
 
@@ -296,7 +296,8 @@ class PlaybookCliTest {
     Result result = cli("report", "--workflow-id", workflowId);
 
     assertThat(result.code()).isEqualTo(ExitCodes.NOT_FINISHED);
-    assertThat(result.out()).contains(workflowId + " is still running (step OPERATOR_REVIEW)");
+    assertThat(result.err()).isEqualTo(workflowId + " is still running (step OPERATOR_REVIEW); its report exists once it ends.\n");
+    assertThat(result.out()).as("no report yet: nothing on stdout").isEmpty();
 
     Result json = cli("report", "--workflow-id", workflowId, "--json");
     assertThat(json.code()).isEqualTo(ExitCodes.NOT_FINISHED);
@@ -326,7 +327,7 @@ class PlaybookCliTest {
   }
 
   @Test
-  void usageErrorsAreExit2WithTheUsage() {
+  void usageErrorsAreExit2WithTheErrorFirstAndOneLineSayingWhereHelpIs() {
     List<String[]> wrong = List.of(
         new String[] {},
         new String[] {"frobnicate"},
@@ -342,12 +343,37 @@ class PlaybookCliTest {
     for (String[] args : wrong) {
       Result result = cli(args);
       assertThat(result.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
-      assertThat(result.err()).as(String.join(" ", args)).contains("Usage: scim-playbook");
+      assertThat(result.err().lines()).as(String.join(" ", args)).hasSize(2);
+      assertThat(result.err()).as(String.join(" ", args)).startsWith("error: ")
+          .endsWith("\n" + PlaybookCli.HELP_HINT + "\n").doesNotContain("Usage:");
       assertThat(result.out()).isEmpty();
     }
+    assertThat(cli().err()).startsWith("error: no verb given; the verbs are approve, reject,");
+    assertThat(cli("frobnicate", "--workflow-id", "w").err())
+        .startsWith("error: unknown verb 'frobnicate'; the verbs are approve, reject, confirm, decide, status, watch, report");
     assertThat(cli("decide", "--workflow-id", "w", "--decision", "MAYBE", "--operator", "o").err())
         .contains("--decision must be one of REVERTED, DISMISSED, SUCCEEDED, FAILED, got 'MAYBE'");
     assertThat(cli("reject", "--workflow-id", "w", "--operator", "o").err()).contains("reject needs --reason R");
+  }
+
+  @Test
+  void anEmptyApproverOrOperatorSaysThatUserWasEmpty() throws Exception {
+    String token = tokenFile(TOKEN).toString();
+    for (String[] args : List.of(
+        new String[] {"approve", "--workflow-id", "w", "--approver", "", "--token-file", token},
+        new String[] {"approve", "--workflow-id", "w", "--approver=", "--token-file", token},
+        new String[] {"reject", "--workflow-id", "w", "--operator", " ", "--reason", "r"},
+        new String[] {"confirm", "--workflow-id", "w", "--operator", ""},
+        new String[] {"decide", "--workflow-id", "w", "--decision", "DISMISSED", "--operator", ""})) {
+      Result result = cli(args);
+      String option = args[3].startsWith("--approver") ? "--approver" : "--operator";
+      assertThat(result.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err()).as(String.join(" ", args))
+          .startsWith("error: " + option + " is empty: if you passed \"$USER\", $USER is empty in this shell");
+    }
+    // Unquoted, an empty $USER disappears from the command line altogether.
+    assertThat(cli("approve", "--workflow-id", "w", "--approver", "--token-file", token).err())
+        .startsWith("error: --approver needs a value (an unquoted $USER that is empty or unset");
   }
 
   @Test

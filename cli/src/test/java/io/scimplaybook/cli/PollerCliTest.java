@@ -184,9 +184,10 @@ class PollerCliTest {
 
   static Stream<Arguments> usageErrors() {
     return Stream.of(
-        Arguments.of(new String[] {"poller"}, "unknown command 'poller'"),
-        Arguments.of(new String[] {"poller", "--account", "9201"}, "unknown command 'poller'"),
-        Arguments.of(new String[] {"poller", "restart", "--account", "9201"}, "unknown command 'poller restart'"),
+        Arguments.of(new String[] {"poller"}, "poller needs a sub-verb: start, stop or status"),
+        Arguments.of(new String[] {"poller", "--account", "9201"}, "poller needs a sub-verb: start, stop or status"),
+        Arguments.of(new String[] {"poller", "restart", "--account", "9201"},
+            "unknown verb 'poller restart'; poller takes start, stop or status"),
         Arguments.of(new String[] {"poller", "start"}, "poller start needs --account A"),
         Arguments.of(new String[] {"poller", "start", "--account", " "}, "poller start needs --account A"),
         Arguments.of(new String[] {"poller", "start", "--account", "92/01"},
@@ -209,11 +210,11 @@ class PollerCliTest {
 
   @ParameterizedTest
   @MethodSource("usageErrors")
-  void usageErrorsExit2WithTheUsageTextAndStartNothing(String[] args, String message) {
+  void usageErrorsExit2WithTheErrorAndAHelpLineAndStartNothing(String[] args, String message) {
     Result result = cli(args);
 
     assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("error: " + message + "\n").contains("poller start --account A [--interval PT30S]");
+    assertThat(result.err()).isEqualTo("error: " + message + "\n" + PlaybookCli.HELP_HINT + "\n");
     assertThat(result.out()).isEmpty();
     assertThat(temporal.exists("scim-playbook-poller-9201")).isFalse();
     assertThat(temporal.exists("scim-playbook-poller-9202")).isFalse();
