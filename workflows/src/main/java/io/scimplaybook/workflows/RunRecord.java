@@ -99,9 +99,7 @@ final class RunRecord {
       return;
     }
     ScimFailureEvent stamped =
-        event.time() != null ? event
-            : new ScimFailureEvent(event.accountId(), event.sourceId(), now(), event.reason(), event.storyId(),
-                event.origin(), event.eventId());
+        event.time() != null ? event : event.withTime(now());
     failures = failures.add(stamped);
     feedEvidence |= ScimFailureEvent.ORIGIN_EVENTS_FEED.equals(event.origin());
     // A storm must not flood the timeline: note the first event and those that can change the course of the run.
