@@ -195,7 +195,10 @@ final class StormFeed extends Dispatcher {
     return root.toString();
   }
 
-  /** Three records that are no SCIM failure of a known source: none may reach a playbook run. */
+  /**
+   * Three records that are no SCIM failure of a known source: the first two may reach no run; the third, a failure
+   * naming no source, is attributed (to the account's "unconfigured" run, as the storm's worker configures no source).
+   */
   private void addNoise(ArrayNode records, StormEvent near, int position) {
     ObjectNode succeeded = record(records, near.time(), "cato-ok-" + near.seq());
     succeeded.put("event_sub_type", "SCIM Provisioning");
