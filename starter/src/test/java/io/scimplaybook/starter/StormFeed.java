@@ -54,7 +54,8 @@ final class StormFeed extends Dispatcher {
       for (int from = 0; from < events.size(); from += failuresPerPageCount) {
         List<StormEvent> page = events.subList(from, Math.min(events.size(), from + failuresPerPageCount));
         rendered.add(render(account, page, rendered.size()));
-        counts.add(page.size());
+        // The poller delivers every failure of the page, including the one without a source per 50 (see addNoise).
+        counts.add(page.size() + (page.size() + 49) / 50);
       }
       pages.put(account, rendered);
       failuresPerPage.put(account, counts);
