@@ -80,6 +80,15 @@ final class StormFeed extends Dispatcher {
     return failuresPerPage.get(account).get(page);
   }
 
+  /** Failures the poller delivers from the account's whole feed: its events plus the records naming no source. */
+  int deliveredFailures(String account) {
+    return failuresPerPage.get(account).stream().mapToInt(Integer::intValue).sum();
+  }
+
+  int deliveredFailures() {
+    return failuresPerPage.keySet().stream().mapToInt(this::deliveredFailures).sum();
+  }
+
   /** The marker the poller must hold once it has read the whole feed of an account. */
   static String markerAfter(int pages) {
     return "pos-" + pages;
