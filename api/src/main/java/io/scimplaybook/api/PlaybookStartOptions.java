@@ -29,6 +29,18 @@ public final class PlaybookStartOptions {
         .build();
   }
 
+  /** The account's event router: one per account, joined rather than duplicated. */
+  public static WorkflowOptions forRouter(String accountId) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(PlaybookIds.routerWorkflowId(accountId))
+        .setTaskQueue(PlaybookIds.TASK_QUEUE)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setStaticSummary("Event router · account " + accountId)
+        .setStaticDetails("Holds SCIM failure events of account " + accountId + " that name no SCIM source until the "
+            + "worker has attributed each to its source's playbook run (README, \"Which source an event belongs to\")")
+        .build();
+  }
+
   public static String staticSummary(ScimFailureEvent event) {
     return "SCIM sync failing · account " + event.accountId() + " · source " + event.sourceId();
   }

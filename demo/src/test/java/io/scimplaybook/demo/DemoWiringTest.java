@@ -89,15 +89,17 @@ class DemoWiringTest {
     assertThat(registered).containsOnlyKeys(PlaybookIds.TASK_QUEUE);
     WorkersTemplate.RegisteredInfo queue = registered.get(PlaybookIds.TASK_QUEUE);
     assertThat(queue.getRegisteredWorkflowInfo()).extracting(WorkersTemplate.RegisteredWorkflowInfo::getImplementationClass)
-        .containsExactlyInAnyOrder(ScimPlaybookWorkflowImpl.class, EventsFeedPollerWorkflowImpl.class);
+        .containsExactlyInAnyOrder(ScimPlaybookWorkflowImpl.class, EventsFeedPollerWorkflowImpl.class,
+            io.scimplaybook.workflows.EventRouterWorkflowImpl.class);
     assertThat(queue.getRegisteredActivityInfo()).extracting(WorkersTemplate.RegisteredActivityInfo::getBeanName)
         .containsExactlyInAnyOrder("sourceActivities", "catoActivities", "idpActivities", "tokenRotationActivities",
-            "escalationActivities", "eventsFeedActivities");
+            "escalationActivities", "eventsFeedActivities", "routingActivities");
     assertThat(queue.getRegisteredActivityInfo())
         .flatMap(info -> info.getMetadata().getActivityInterfaces())
         .extracting(POJOActivityInterfaceMetadata::getInterfaceClass)
         .contains(SourceActivities.class, CatoActivities.class, IdpActivities.class, TokenRotationActivities.class,
-            EscalationActivities.class, EventsFeedActivities.class);
+            EscalationActivities.class, EventsFeedActivities.class,
+            io.scimplaybook.api.activities.RoutingActivities.class);
   }
 
   @Test

@@ -12,10 +12,11 @@ import java.util.Map;
  * <p>Choices the schema leaves open, so clients know what to read:
  *
  * <ul>
- *   <li>The SCIM source id travels in {@code resource_id}, with {@code resource_type} {@code "SCIM App"} and the
- *       app's name in {@code resource_name}. EventFieldName has no SCIM-specific field; {@code resource_id} ("the ID of
- *       the resource") is the one generic id field, and a made-up key such as {@code scim_source_id} would not be a
- *       valid EventFieldName to filter or select on.
+ *   <li>No {@code resource_id}, {@code resource_name} or {@code resource_type} by default: EventFieldName documents
+ *       {@code resource_id} as "the ID of the resource in the cloud provider" and nothing says SCIM events fill any of
+ *       them. The SCIM app is named only in {@code event_message} ("Cato's description of the event", a field the
+ *       events documentation lists for every record), which is what the worker's attribution reads as a hint. {@link
+ *       SandboxConfig#eventsNameSource()} adds the three fields back (source id, app name, {@code "SCIM App"}).
  *   <li>{@code event_type} is {@code "System"}: the schema lists Routing, Security, Connectivity, System and Sockets
  *       Management, and directory sync is neither connectivity nor security.
  *   <li>{@code time} and {@code time_str} are both ISO-8601 UTC strings, like the feed record's own {@code time}
@@ -48,9 +49,11 @@ final class CatoEventJson {
     f.put("directory_sync_result", "Failed");
     f.put("indication", ScenarioScript.INDICATION);
     f.put("story_id", event.storyId());
-    f.put(SOURCE_ID_FIELD, config.sourceId());
-    f.put("resource_name", ScenarioScript.CATO_SCIM_APP_NAME);
-    f.put("resource_type", "SCIM App");
+    if (config.eventsNameSource()) {
+      f.put(SOURCE_ID_FIELD, config.sourceId());
+      f.put("resource_name", ScenarioScript.CATO_SCIM_APP_NAME);
+      f.put("resource_type", "SCIM App");
+    }
     f.put("event_count", "1");
     return f;
   }

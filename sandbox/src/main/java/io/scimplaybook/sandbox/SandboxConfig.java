@@ -19,6 +19,12 @@ import java.util.Objects;
  * @param probeUserPrincipalName that user's UPN (and userName at Cato)
  * @param scenario which failure story to play
  * @param bindAddress the interface to listen on; loopback unless the sandbox must be reachable from other containers
+ * @param eventsNameSource whether SCIM failure events carry {@code resource_id} (the source id), {@code resource_name}
+ *     and {@code resource_type}. Off by default: Cato's documentation does not promise any of them on SCIM events, so
+ *     by default the events name their SCIM app only in {@code event_message}, Cato's description of the event
+ * @param secondSourceId a second SCIM source of the same account (a healthy one), or null: with it, a failure event
+ *     that names no source cannot be told apart by the account's "only source" and the worker must attribute it by
+ *     its hints or deliver it to both sources' runs
  */
 public record SandboxConfig(
     int port,
@@ -33,7 +39,9 @@ public record SandboxConfig(
     String probeObjectId,
     String probeUserPrincipalName,
     Scenario scenario,
-    String bindAddress) {
+    String bindAddress,
+    boolean eventsNameSource,
+    String secondSourceId) {
 
   public static final int DEFAULT_PORT = 8089;
   public static final String LOOPBACK = "127.0.0.1";
@@ -71,25 +79,45 @@ public record SandboxConfig(
         "3f2a6c1e-8b4d-4e7a-9c5f-1d2e3f4a5b6c",
         "probe.user@example.com",
         Scenario.TOKEN_MISMATCH,
-        LOOPBACK);
+        LOOPBACK,
+        false,
+        null);
   }
 
   public SandboxConfig withPort(int newPort) {
     return new SandboxConfig(
         newPort, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
-        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress);
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, eventsNameSource, secondSourceId);
   }
 
   public SandboxConfig withScenario(Scenario newScenario) {
     return new SandboxConfig(
         port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
-        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, newScenario, bindAddress);
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, newScenario, bindAddress, eventsNameSource, secondSourceId);
   }
 
   public SandboxConfig withBindAddress(String newBindAddress) {
     return new SandboxConfig(
         port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
-        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, newBindAddress);
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, newBindAddress, eventsNameSource, secondSourceId);
+  }
+
+  /** Events that carry resource_id / resource_name / resource_type, as the sandbox sent before Cato's docs were read. */
+  public SandboxConfig withEventsNamingSource(boolean on) {
+    return new SandboxConfig(
+        port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, on, secondSourceId);
+  }
+
+  /** A second, healthy SCIM source in the same account; null for none. */
+  public SandboxConfig withSecondSource(String id) {
+    if (id != null && (id.equals(sourceId) || !id.matches("[A-Za-z0-9_.]{1,64}"))) {
+      throw new IllegalArgumentException("the second source id must be 1-64 letters, digits, '_' or '.' and differ from "
+          + sourceId + ", got '" + id + "'");
+    }
+    return new SandboxConfig(
+        port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, eventsNameSource, id);
   }
 
   /** The path Entra's BaseAddress must end with for this source. */
@@ -104,6 +132,7 @@ public record SandboxConfig(
         + ", entraTenantId=" + entraTenantId + ", entraClientId=" + entraClientId
         + ", servicePrincipalId=" + servicePrincipalId + ", jobId=" + jobId
         + ", probeUserPrincipalName=" + probeUserPrincipalName + ", scenario=" + scenario
-        + ", bindAddress=" + bindAddress + "]";
+        + ", bindAddress=" + bindAddress + ", eventsNameSource=" + eventsNameSource + ", secondSourceId="
+        + secondSourceId + "]";
   }
 }

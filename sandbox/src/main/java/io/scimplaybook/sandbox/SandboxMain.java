@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * --port N                 listen port (default 8089; 0 picks a free one)
  * --scenario NAME          token-mismatch (default), config-change, transient, persistent
  * --bind ADDRESS           interface to listen on (default 127.0.0.1; 0.0.0.0 inside a container)
+ * --events-name-source     SCIM failure events carry resource_id / resource_name / resource_type (off: Cato's docs
+ *                          do not promise them; the app is named only in event_message)
+ * --second-source ID       a second, healthy SCIM source of the same account (its SCIM path answers like the first)
  * --trigger URL            once up, POST the failure event to this webhook
  * --trigger-header 'N: V'  extra header for the trigger request (repeatable); not for secrets: arguments show in ps
  * --trigger-bearer-env VAR the trigger request's bearer token, read from environment variable VAR
@@ -91,6 +94,8 @@ public final class SandboxMain {
         case "--port" -> config = config.withPort(Integer.parseInt(value(args, ++i, arg)));
         case "--scenario" -> config = config.withScenario(Scenario.fromName(value(args, ++i, arg)));
         case "--bind" -> config = config.withBindAddress(value(args, ++i, arg));
+        case "--events-name-source" -> config = config.withEventsNamingSource(true);
+        case "--second-source" -> config = config.withSecondSource(value(args, ++i, arg));
         case "--trigger" -> trigger = URI.create(value(args, ++i, arg));
         case "--trigger-header" -> {
           String header = value(args, ++i, arg);
@@ -127,6 +132,7 @@ public final class SandboxMain {
 
   private static void usage() {
     System.err.println("usage: SandboxMain [--port N] [--scenario token-mismatch|config-change|transient|persistent]"
-        + " [--bind ADDRESS] [--trigger WEBHOOK_URL [--trigger-bearer-env VAR] [--trigger-header 'Name: value']...]");
+        + " [--bind ADDRESS] [--events-name-source] [--second-source ID] [--trigger WEBHOOK_URL"
+        + " [--trigger-bearer-env VAR] [--trigger-header 'Name: value']...]");
   }
 }

@@ -112,7 +112,8 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * Sends the latest failure event as JSON {@code {"accountId", "sourceId", "time", "reason", "storyId"}}.
+   * Sends the latest failure event as the CMA webhook template in the README fills it: Cato's field names, and no
+   * {@code resource_id} unless {@link SandboxConfig#eventsNameSource()} (Cato does not promise it on SCIM events).
    *
    * @param headers extra request headers, e.g. the webhook's authentication (CMA supports Basic, Bearer or a custom
    *     header); never logged
@@ -134,16 +135,20 @@ public final class SandboxServer implements AutoCloseable {
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getRawPath();
   }
 
+  /** The README's CMA template: the fields an admin pastes, each filled from the event like the CMA would. */
+  static final List<String> WEBHOOK_TEMPLATE_FIELDS = List.of("event_type", "event_sub_type", "action", "account_id",
+      "resource_id", "resource_name", "failure_reason", "event_message", "story_id", "event_id", "time");
+
   /** The webhook body for the latest failure event. */
   ObjectNode failureEventBody() {
     List<FailureEvent> events = state.failureEvents();
     FailureEvent latest = events.get(events.size() - 1);
     ObjectNode body = Json.object();
-    body.put("accountId", state.config().accountId());
-    body.put("sourceId", state.config().sourceId());
-    body.put("time", Json.time(latest.time()));
-    body.put("reason", latest.failure().catoReason());
-    body.put("storyId", latest.storyId());
+    CatoEventJson.fieldsMap(latest, state.config()).forEach((field, value) -> {
+      if (WEBHOOK_TEMPLATE_FIELDS.contains(field)) {
+        body.put(field, value);
+      }
+    });
     return body;
   }
 

@@ -31,6 +31,11 @@ final class ScimHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String usersPath = config.scimPath() + "/Users";
+    if (config.secondSourceId() != null
+        && path.startsWith("/scim/v2/" + config.accountId() + "/" + config.secondSourceId() + "/Users")) {
+      // The second source of the account answers like the first: a stand-in that is there, not a second scenario.
+      usersPath = "/scim/v2/" + config.accountId() + "/" + config.secondSourceId() + "/Users";
+    }
     boolean list = path.equals(usersPath) || path.equals(usersPath + "/");
     boolean one = path.startsWith(usersPath + "/") && !list;
     if (!list && !one) {

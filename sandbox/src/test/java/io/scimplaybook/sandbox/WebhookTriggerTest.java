@@ -62,12 +62,15 @@ class WebhookTriggerTest {
     assertThat(request.contentType()).isEqualTo("application/json");
     assertThat(request.auth()).isEqualTo("Bearer hook-secret");
     JsonNode body = SandboxHttp.MAPPER.readTree(request.body());
-    assertThat(body.fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("accountId", "sourceId", "time", "reason", "storyId");
-    assertThat(body.path("accountId").asText()).isEqualTo("12345");
-    assertThat(body.path("sourceId").asText()).isEqualTo("7");
-    assertThat(body.path("storyId").asText()).isEqualTo(sandbox.storyId());
+    // The README's CMA template, filled as Cato documents SCIM events: no resource_id (nor resource_name).
+    assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder("event_type", "event_sub_type", "action",
+        "account_id", "failure_reason", "event_message", "story_id", "event_id", "time");
+    assertThat(body.path("account_id").asText()).isEqualTo("12345");
+    assertThat(body.path("event_sub_type").asText()).isEqualTo("SCIM Provisioning");
+    assertThat(body.path("action").asText()).isEqualTo("Failed");
+    assertThat(body.path("story_id").asText()).isEqualTo(sandbox.storyId());
+    assertThat(body.path("event_message").asText()).contains("Entra ID");
     assertThat(Instant.parse(body.path("time").asText())).isBefore(Instant.now().minusSeconds(60));
-    assertThat(body.path("reason").asText()).contains("500");
+    assertThat(body.path("failure_reason").asText()).contains("500");
   }
 }

@@ -54,7 +54,8 @@ final class StormFeed extends Dispatcher {
       for (int from = 0; from < events.size(); from += failuresPerPageCount) {
         List<StormEvent> page = events.subList(from, Math.min(events.size(), from + failuresPerPageCount));
         rendered.add(render(account, page, rendered.size()));
-        counts.add(page.size());
+        // The poller delivers every failure of the page, including the one without a source per 50 (see addNoise).
+        counts.add(page.size() + (page.size() + 49) / 50);
       }
       pages.put(account, rendered);
       failuresPerPage.put(account, counts);
@@ -77,6 +78,15 @@ final class StormFeed extends Dispatcher {
 
   int failuresOnPage(String account, int page) {
     return failuresPerPage.get(account).get(page);
+  }
+
+  /** Failures the poller delivers from the account's whole feed: its events plus the records naming no source. */
+  int deliveredFailures(String account) {
+    return failuresPerPage.get(account).stream().mapToInt(Integer::intValue).sum();
+  }
+
+  int deliveredFailures() {
+    return failuresPerPage.keySet().stream().mapToInt(this::deliveredFailures).sum();
   }
 
   /** The marker the poller must hold once it has read the whole feed of an account. */
@@ -195,7 +205,10 @@ final class StormFeed extends Dispatcher {
     return root.toString();
   }
 
-  /** Three records that are no SCIM failure of a known source: none may reach a playbook run. */
+  /**
+   * Three records that are no SCIM failure of a known source: the first two may reach no run; the third, a failure
+   * naming no source, is attributed (to the account's "unconfigured" run, as the storm's worker configures no source).
+   */
   private void addNoise(ArrayNode records, StormEvent near, int position) {
     ObjectNode succeeded = record(records, near.time(), "cato-ok-" + near.seq());
     succeeded.put("event_sub_type", "SCIM Provisioning");

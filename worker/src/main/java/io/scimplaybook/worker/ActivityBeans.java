@@ -4,6 +4,8 @@ import io.scimplaybook.activities.cato.CatoActivitiesImpl;
 import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
+import io.scimplaybook.activities.source.AttributedDelivery;
+import io.scimplaybook.activities.source.RoutingActivitiesImpl;
 import io.scimplaybook.activities.source.SourceActivitiesImpl;
 import io.scimplaybook.api.activities.IdpActivities;
 import io.temporal.client.WorkflowClient;
@@ -47,10 +49,25 @@ public class ActivityBeans {
     return a.escalation();
   }
 
-  /** The poller's activities; the WorkflowClient (from temporal-spring-boot-starter) signals the playbook runs. */
+  /**
+   * Attribution and signal-with-start of failure events, shared by the poller and the event router; the WorkflowClient
+   * (from temporal-spring-boot-starter) signals the playbook runs.
+   */
+  @Bean
+  AttributedDelivery attributedDelivery(PlaybookActivities a, WorkflowClient client) {
+    return new AttributedDelivery(a.attribution(), client);
+  }
+
+  /** The poller's activities. */
   @Bean
   EventsFeedActivitiesImpl eventsFeedActivities(
-      PlaybookActivities a, EventsFeedProperties feed, WorkflowClient client) {
-    return new EventsFeedActivitiesImpl(a.catoGraphql(), client, feed.fullPage());
+      PlaybookActivities a, EventsFeedProperties feed, AttributedDelivery delivery) {
+    return new EventsFeedActivitiesImpl(a.catoGraphql(), delivery, feed.fullPage());
+  }
+
+  /** The event router's activity: events without a source id, attributed here where the sources are configured. */
+  @Bean
+  RoutingActivitiesImpl routingActivities(AttributedDelivery delivery) {
+    return new RoutingActivitiesImpl(delivery);
   }
 }

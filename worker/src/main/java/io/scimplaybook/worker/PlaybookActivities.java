@@ -10,12 +10,15 @@ import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
 import io.scimplaybook.activities.scim.CatoScimClient;
 import io.scimplaybook.activities.source.SourceActivitiesImpl;
+import io.scimplaybook.activities.source.SourceAttribution;
 import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.secrets.TokenSeal;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
 
 /** Builds every activity implementation from the worker's configuration; shared by Spring and the end-to-end test. */
 public record PlaybookActivities(
@@ -24,7 +27,8 @@ public record PlaybookActivities(
     IdpActivities idp,
     TokenRotationActivitiesImpl tokenRotation,
     EscalationActivitiesImpl escalation,
-    CatoGraphqlClient catoGraphql) {
+    CatoGraphqlClient catoGraphql,
+    SourceAttribution attribution) {
 
   public static PlaybookActivities from(WorkerProperties p) {
     if (p.cato() == null || p.cato().apiKey() == null || p.cato().apiKey().isBlank()) {
@@ -34,15 +38,21 @@ public record PlaybookActivities(
     List<WorkerProperties.Source> configured = p.sources() == null ? List.of() : p.sources();
     EntraGraphClient graph = entraGraph(p.entra(), configured);
     // One Cato client for the playbook's calls and the events-feed poller's, checked once above.
-    CatoGraphqlClient catoGraphql =
-        new CatoGraphqlClient(new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()));
+    String sourceIdField = p.cato().sourceIdField() == null || p.cato().sourceIdField().isBlank()
+        ? CatoGraphqlClient.SOURCE_ID_FIELD : p.cato().sourceIdField();
+    CatoGraphqlClient catoGraphql = new CatoGraphqlClient(
+        new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()), new OkHttpClient(),
+        sourceIdField);
+    List<SourceProfile> profiles = configured.stream().map(s -> s.toProfile(scimBaseUrl)).toList();
     return new PlaybookActivities(
-        new SourceActivitiesImpl(configured.stream().map(s -> s.toProfile(scimBaseUrl)).toList()),
+        new SourceActivitiesImpl(profiles),
         new CatoActivitiesImpl(catoGraphql),
         graph == null ? new IdpActivitiesWithoutEntra() : new EntraIdpActivitiesImpl(graph),
         new TokenRotationActivitiesImpl(TokenSeal.fromBase64Key(p.sealKey()), new CatoScimClient(p.cato().timeout()), graph),
         new EscalationActivitiesImpl(p.escalationDir()),
-        catoGraphql);
+        catoGraphql,
+        // One attribution for the poller's deliveries and the router's: the same order, the same per-account count.
+        new SourceAttribution(profiles));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.scimplaybook.worker;
 
+import io.scimplaybook.activities.cato.CatoGraphqlClient;
 import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.SourceProfile;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -18,14 +20,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkerProperties(
     Cato cato, Entra entra, String sealKey, @DefaultValue("escalations") Path escalationDir, List<Source> sources) {
 
+  /**
+   * @param sourceIdField the eventsFeed {@code fieldsMap} key read as the SCIM source id (default {@code resource_id});
+   *     Cato does not document one for SCIM events, so a record without it is attributed from its hints
+   */
   public record Cato(
       @DefaultValue("https://api.catonetworks.com/api/v1/graphql2") String graphqlUrl,
       String apiKey,
       @DefaultValue("https://scimservice.catonetworks.com:4443/scim/v2") String scimBaseUrl,
-      @DefaultValue("30s") Duration timeout) {
+      @DefaultValue("30s") Duration timeout,
+      @DefaultValue(CatoGraphqlClient.SOURCE_ID_FIELD) String sourceIdField) {
+
+    @ConstructorBinding
+    public Cato {}
+
+    public Cato(String graphqlUrl, String apiKey, String scimBaseUrl, Duration timeout) {
+      this(graphqlUrl, apiKey, scimBaseUrl, timeout, CatoGraphqlClient.SOURCE_ID_FIELD);
+    }
+
     @Override
     public String toString() {
-      return "Cato[graphqlUrl=" + graphqlUrl + ", scimBaseUrl=" + scimBaseUrl + ", apiKey=<hidden>]";
+      return "Cato[graphqlUrl=" + graphqlUrl + ", scimBaseUrl=" + scimBaseUrl + ", sourceIdField=" + sourceIdField
+          + ", apiKey=<hidden>]";
     }
   }
 

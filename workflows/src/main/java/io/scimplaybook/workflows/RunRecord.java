@@ -110,9 +110,7 @@ final class RunRecord {
       return;
     }
     ScimFailureEvent stamped =
-        event.time() != null ? event
-            : new ScimFailureEvent(event.accountId(), event.sourceId(), now(), event.reason(), event.storyId(),
-                event.origin(), event.eventId());
+        event.time() != null ? event : event.withTime(now());
     failures = failures.add(stamped);
     if (event.eventId() != null && eventIds.size() < 20) {
       eventIds.add(event.eventId());

@@ -32,10 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 public class CatoGraphqlClient {
   /**
-   * The {@code fieldsMap} key read as the SCIM source id. EventFieldName has no SCIM-specific field; resource_id
-   * ("the ID of the resource") is its generic one, and the sandbox fills it the same way.
+   * The default {@code fieldsMap} key read as the SCIM source id. EventFieldName has no SCIM-specific field;
+   * resource_id ("the ID of the resource in the cloud provider") is its generic one, and nothing documents that SCIM
+   * events fill it: a record without it is attributed from its hints (activities.source.SourceAttribution).
    */
   public static final String SOURCE_ID_FIELD = "resource_id";
+
+  /** The {@code fieldsMap} key read as a hint naming the IdP or SCIM app. */
+  public static final String RESOURCE_NAME_FIELD = "resource_name";
 
   public static final String SCIM_PROVISIONING = "SCIM Provisioning";
   public static final String FAILED = "Failed";
@@ -51,10 +55,11 @@ public class CatoGraphqlClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final int MAX_ERROR_TEXT = 500;
   private static final List<String> EVENT_DIMENSIONS =
-      List.of("time", "event_sub_type", "action", "failure_reason", "event_message", "story_id", SOURCE_ID_FIELD);
+      List.of("time", "event_sub_type", "action", "failure_reason", "event_message", "story_id");
 
   private final CatoApiSettings settings;
   private final OkHttpClient http;
+  private final String sourceIdField;
   private final ObjectMapper mapper = Json.mapper();
 
   public CatoGraphqlClient(CatoApiSettings settings) {
@@ -63,6 +68,15 @@ public class CatoGraphqlClient {
 
   /** Shares {@code http}'s connection pool; the call timeout still comes from the settings. */
   public CatoGraphqlClient(CatoApiSettings settings, OkHttpClient http) {
+    this(settings, http, SOURCE_ID_FIELD);
+  }
+
+  /** @param sourceIdField the {@code fieldsMap} key that carries the SCIM source id where an account's events have one */
+  public CatoGraphqlClient(CatoApiSettings settings, OkHttpClient http, String sourceIdField) {
+    if (sourceIdField == null || sourceIdField.isBlank()) {
+      throw new IllegalArgumentException("the source-id field name must not be blank");
+    }
+    this.sourceIdField = sourceIdField.strip();
     this.settings = settings;
     this.http = http.newBuilder().callTimeout(settings.timeout()).build();
   }
@@ -79,6 +93,7 @@ public class CatoGraphqlClient {
     for (String field : EVENT_DIMENSIONS) {
       dimensions.add(Map.of("fieldName", field));
     }
+    dimensions.add(Map.of("fieldName", sourceIdField));
     List<Map<String, Object>> filters =
         List.of(Map.of("fieldName", "event_sub_type", "operator", "is", "values", List.of(SCIM_PROVISIONING)));
 
@@ -141,7 +156,7 @@ public class CatoGraphqlClient {
         CatoEvent event = toEvent(fields);
         if (event.time() == null && record.hasNonNull("time")) {
           event = new CatoEvent(CatoTimes.parse(record.path("time")), event.eventSubType(), event.action(),
-              event.failureReason(), event.eventMessage(), event.storyId(), event.sourceId());
+              event.failureReason(), event.eventMessage(), event.storyId(), event.sourceId(), event.resourceName());
         }
         if (isFailedScim(event)) {
           failed.add(new CatoFeedRecord(event, recordId(record)));
@@ -370,7 +385,8 @@ public class CatoGraphqlClient {
         text(fields.path("failure_reason")),
         text(fields.path("event_message")),
         text(fields.path("story_id")),
-        text(fields.path(SOURCE_ID_FIELD)));
+        text(fields.path(sourceIdField)),
+        text(fields.path(RESOURCE_NAME_FIELD)));
   }
 
   private static boolean isFailedScim(CatoEvent event) {

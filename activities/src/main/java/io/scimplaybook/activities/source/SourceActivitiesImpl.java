@@ -1,6 +1,7 @@
 package io.scimplaybook.activities.source;
 
 import io.scimplaybook.activities.http.ActivityFailures;
+import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.activities.SourceActivities;
 import io.scimplaybook.api.input.SourceProfile;
 import java.util.List;
@@ -13,12 +14,33 @@ public class SourceActivitiesImpl implements SourceActivities {
     this.sources = List.copyOf(sources);
   }
 
+  public List<SourceProfile> sources() {
+    return sources;
+  }
+
   @Override
   public SourceProfile describeSource(String accountId, String sourceId) {
     return sources.stream()
         .filter(s -> s.accountId().equals(accountId) && s.sourceId().equals(sourceId))
         .findFirst()
-        .orElseThrow(() -> ActivityFailures.configuration("no SCIM source " + sourceId + " of account " + accountId
-            + " is configured on this worker (scim-playbook.sources)"));
+        .orElseThrow(() -> ActivityFailures.configuration(missing(accountId, sourceId)));
+  }
+
+  /** Exactly which scim-playbook.sources entry is missing, so an operator can add it without reading code. */
+  String missing(String accountId, String sourceId) {
+    List<String> ofAccount = sources.stream().filter(s -> s.accountId().equals(accountId))
+        .map(SourceProfile::sourceId).toList();
+    if (PlaybookIds.UNCONFIGURED_SOURCE.equals(sourceId) || ofAccount.isEmpty()) {
+      return "this worker has no scim-playbook.sources entry with account-id " + accountId
+          + (PlaybookIds.UNCONFIGURED_SOURCE.equals(sourceId) ? "" : " (the event named source-id " + sourceId + ")")
+          + ": a SCIM Provisioning / Failed event of Cato account " + accountId + " arrived and cannot be checked or "
+          + "repaired. Add an entry with account-id: \"" + accountId + "\", source-id: <the SCIM app's id in the CMA "
+          + "(Directory Services > SCIM)>, idp: ENTRA_ID|OKTA|ONELOGIN|CUSTOM, display-name and, for Entra ID, "
+          + "service-principal-id, job-id, rule-id, probe-object-id, probe-user; then restart the worker";
+    }
+    return "this worker has no scim-playbook.sources entry with account-id " + accountId + " and source-id " + sourceId
+        + " (configured for account " + accountId + ": source-id " + String.join(", ", ofAccount)
+        + "). Add that entry (idp, display-name and, for Entra ID, service-principal-id, job-id, rule-id, "
+        + "probe-object-id, probe-user) and restart the worker, or correct the source id the event sender uses";
   }
 }

@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.activities.cato.CatoApiSettings;
 import io.scimplaybook.activities.cato.CatoGraphqlClient;
 import io.scimplaybook.activities.http.Json;
+import io.scimplaybook.activities.source.AttributedDelivery;
+import io.scimplaybook.activities.source.SourceAttribution;
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.findings.FeedPage;
+import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.operator.RotationRejection;
 import io.scimplaybook.api.operator.TaskDecision;
@@ -260,6 +264,77 @@ class EventsFeedActivitiesImplTest {
       assertThat(received(id)).as(id).extracting(ScimFailureEvent::eventId)
           .containsExactly("ev-" + s, "ev-" + (s + 20), "ev-" + (s + 40));
     }
+  }
+
+  private static final String NO_SOURCE_PAGE = "{\"data\":{\"eventsFeed\":{\"marker\":\"m-ns\",\"fetchedCount\":1,"
+      + "\"accounts\":[{\"id\":\"ACCOUNT\",\"records\":[{\"time\":\"2026-11-29T06:00:05Z\",\"fieldsMap\":{"
+      + "\"event_id\":\"EVENT\",\"event_sub_type\":\"SCIM Provisioning\",\"action\":\"Failed\","
+      + "\"failure_reason\":\"401 Unauthorized\",\"event_message\":\"MESSAGE\"}}]}]}}}";
+
+  private EventsFeedActivitiesImpl withSources(SourceProfile... sources) {
+    CatoGraphqlClient client = new CatoGraphqlClient(
+        new CatoApiSettings(cato.url("/api/v1/graphql2").toString(), API_KEY, Duration.ofSeconds(5)));
+    return new EventsFeedActivitiesImpl(client,
+        new AttributedDelivery(new SourceAttribution(List.of(sources)), temporal.getWorkflowClient()), 3);
+  }
+
+  private static SourceProfile source(String accountId, String sourceId, Idp idp, String name) {
+    return new SourceProfile(accountId, sourceId, idp, name, "http://127.0.0.1:1/scim/v2", null);
+  }
+
+  private List<ScimFailureEvent> pollAndDeliver(EventsFeedActivitiesImpl feed, String accountId, String eventId,
+      String message, String... expectedRuns) throws Exception {
+    cato.enqueue(json(NO_SOURCE_PAGE.replace("ACCOUNT", accountId).replace("EVENT", eventId).replace("MESSAGE", message)));
+    FeedPage page = feed.fetchFailures(accountId, "m");
+    assertThat(page.failures()).as("a record without resource_id is kept, not dropped").hasSize(1);
+    assertThat(page.failures().get(0).sourceId()).isNull();
+    assertThat(page.failures().get(0).eventMessage()).isEqualTo(message);
+    assertThat(feed.deliver(page.failures(), PlaybookOptions.defaults())).isEqualTo(1);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline
+        && java.util.Arrays.stream(expectedRuns).anyMatch(id -> received(id).isEmpty())) {
+      Thread.sleep(20);
+    }
+    List<ScimFailureEvent> all = new ArrayList<>();
+    for (String id : expectedRuns) {
+      assertThat(received(id)).as(id).hasSize(1);
+      all.add(received(id).get(0));
+    }
+    return all;
+  }
+
+  @Test
+  void aRecordWithoutResourceIdReachesTheSourceItsMessageNames() throws Exception {
+    EventsFeedActivitiesImpl feed = withSources(source("801", "7", Idp.ENTRA_ID, "Contoso Entra ID"),
+        source("801", "9", Idp.OKTA, "Contoso Okta"));
+
+    List<ScimFailureEvent> got = pollAndDeliver(feed, "801", "ev-801", "SCIM provisioning from Okta failed: 401",
+        "scim-playbook-801-9");
+
+    assertThat(got.get(0).sourceId()).as("the run receives the attributed source").isEqualTo("9");
+    assertThat(got.get(0).eventId()).isEqualTo("ev-801");
+    assertThat(received("scim-playbook-801-7")).isEmpty();
+  }
+
+  @Test
+  void aRecordWithoutAnyHintAndTwoSourcesReachesBothRuns() throws Exception {
+    EventsFeedActivitiesImpl feed = withSources(source("802", "7", Idp.ENTRA_ID, "Contoso Entra ID"),
+        source("802", "8", Idp.ENTRA_ID, "Fabrikam Entra ID"));
+
+    List<ScimFailureEvent> got = pollAndDeliver(feed, "802", "ev-802", "SCIM provisioning failed",
+        "scim-playbook-802-7", "scim-playbook-802-8");
+
+    assertThat(got).extracting(ScimFailureEvent::sourceId).containsExactly("7", "8");
+  }
+
+  @Test
+  void aRecordOfAnAccountWithoutConfiguredSourcesReachesTheUnconfiguredRun() throws Exception {
+    EventsFeedActivitiesImpl feed = withSources(source("999", "7", Idp.ENTRA_ID, "Elsewhere"));
+
+    List<ScimFailureEvent> got = pollAndDeliver(feed, "803", "ev-803", "SCIM provisioning failed",
+        "scim-playbook-803-unconfigured");
+
+    assertThat(got.get(0).sourceId()).isEqualTo(PlaybookIds.UNCONFIGURED_SOURCE);
   }
 
   private static List<ScimFailureEvent> received(String workflowId) {

@@ -26,7 +26,9 @@ class SourceActivitiesImplTest {
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
           assertThat(f.getType()).isEqualTo(FailureTypes.CONFIGURATION);
           assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getOriginalMessage()).contains("source 7 of account 3");
+          // Names exactly which configuration is missing, so an operator can add it from the run's conclusion.
+          assertThat(f.getOriginalMessage()).contains("no scim-playbook.sources entry with account-id 3")
+              .contains("account-id: \"3\"");
         });
   }
 }

@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /**
  * The body an admin pastes into the CMA webhook integration: Cato's own event field names (EventFieldName in the
- * GraphQL schema), each filled with the CMA's variable of the same name. The SCIM source travels in
- * {@code resource_id}, the schema's generic id field, as in the events feed. Documented in the README.
+ * GraphQL schema), each filled with the CMA's variable of the same name. {@code resource_id} is optional: the schema
+ * documents it as "the ID of the resource in the cloud provider" and nothing promises that SCIM events fill it. When it
+ * is absent (or empty) the event carries its hints ({@code resource_name}, {@code event_message}) and the worker
+ * attributes it to a configured source. Documented in the README.
  */
 final class CatoWebhookTemplate {
 
@@ -44,12 +46,12 @@ final class CatoWebhookTemplate {
     }
 
     String accountId = idText(root, "account_id", problems);
-    String sourceId = idText(root, "resource_id", problems);
+    String sourceId = optionalId(root, "resource_id", problems);
     Instant time = time(root, problems);
     String failureReason = JsonFields.optionalText(root, "failure_reason", problems);
     String eventMessage = JsonFields.optionalText(root, "event_message", problems);
     String storyId = JsonFields.optionalText(root, "story_id", problems);
-    JsonFields.optionalText(root, "resource_name", problems);
+    String resourceName = JsonFields.optionalText(root, "resource_name", problems);
     // Cato's id of the occurrence: a CMA retry of the same event then counts once in the run.
     String eventId = JsonFields.optionalText(root, "event_id", problems);
     JsonFields.checkId("account_id", accountId, problems);
@@ -61,12 +63,14 @@ final class CatoWebhookTemplate {
       problems.add("story_id must be at most " + FailureEventParser.MAX_STORY_ID + " characters, got " + storyId.length());
     }
     FailureEventParser.checkEventId("event_id", eventId, problems);
+    FailureEventParser.checkResourceName("resource_name", resourceName, problems);
     if (!problems.isEmpty()) {
       throw new InvalidEventException(String.join("; ", problems));
     }
     String reason = failureReason != null ? failureReason : eventMessage;
     return new ParsedEvent.Failure(
-        new ScimFailureEvent(accountId, sourceId, time, reason, storyId, ScimFailureEvent.ORIGIN_WEBHOOK, eventId));
+        new ScimFailureEvent(accountId, sourceId, time, reason, storyId, ScimFailureEvent.ORIGIN_WEBHOOK, eventId,
+            resourceName, eventMessage));
   }
 
   /** Cato ids are numbers; a template may leave the variable unquoted, so an integer is as good as its digits. */
@@ -81,6 +85,15 @@ final class CatoWebhookTemplate {
       return null;
     }
     return text == null ? null : text.strip();
+  }
+
+  /** Like {@link #idText} but absent, null or blank is no value: an event without a source is attributed later. */
+  private static String optionalId(JsonNode root, String field, List<String> problems) {
+    JsonNode node = root.get(field);
+    if (node != null && node.isIntegralNumber()) {
+      return node.asText();
+    }
+    return JsonFields.optionalText(root, field, problems);
   }
 
   /** The schema describes an event's time as epoch milliseconds; ISO-8601 instants are accepted too. */

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class FailureEventParser {
 
-  static final List<String> FIELDS = List.of("accountId", "sourceId", "time", "reason", "storyId", "eventId");
+  static final List<String> FIELDS =
+      List.of("accountId", "sourceId", "time", "reason", "storyId", "eventId", "resourceName");
   static final int MAX_STORY_ID = 128;
   static final int MAX_EVENT_ID = 128;
+  static final int MAX_RESOURCE_NAME = 256;
 
   private final ObjectMapper mapper = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -35,8 +37,8 @@ public class FailureEventParser {
   public ParsedEvent parse(byte[] body) {
     JsonNode root = readTree(body);
     if (!root.isObject()) {
-      throw new InvalidEventException("the body must be a JSON object with " + String.join(", ", FIELDS.subList(0, 4))
-          + " (and optionally storyId, eventId), or the CMA template, got a JSON " + JsonFields.type(root));
+      throw new InvalidEventException("the body must be a JSON object with accountId, time, reason (and optionally "
+          + "sourceId, storyId, eventId, resourceName), or the CMA template, got a JSON " + JsonFields.type(root));
     }
     return CatoWebhookTemplate.looksLikeIt(root) ? CatoWebhookTemplate.parse(root) : new ParsedEvent.Failure(plain(root));
   }
@@ -45,11 +47,13 @@ public class FailureEventParser {
     List<String> problems = new ArrayList<>();
     JsonFields.refuseUnknown(root, FIELDS, problems);
     String accountId = JsonFields.requiredText(root, "accountId", problems);
-    String sourceId = JsonFields.requiredText(root, "sourceId", problems);
+    // Optional: without it the worker attributes the event to a configured source (README, "Which source ...").
+    String sourceId = JsonFields.optionalText(root, "sourceId", problems);
     String time = JsonFields.requiredText(root, "time", problems);
     String reason = JsonFields.requiredText(root, "reason", problems);
     String storyId = JsonFields.optionalText(root, "storyId", problems);
     String eventId = JsonFields.optionalText(root, "eventId", problems);
+    String resourceName = JsonFields.optionalText(root, "resourceName", problems);
 
     JsonFields.checkId("accountId", accountId, problems);
     JsonFields.checkId("sourceId", sourceId, problems);
@@ -61,12 +65,13 @@ public class FailureEventParser {
       problems.add("storyId must be at most " + MAX_STORY_ID + " characters, got " + storyId.length());
     }
     checkEventId("eventId", eventId, problems);
+    checkResourceName("resourceName", resourceName, problems);
 
     if (!problems.isEmpty()) {
       throw new InvalidEventException(String.join("; ", problems));
     }
     return new ScimFailureEvent(accountId, sourceId, at, reason.strip(), storyId, ScimFailureEvent.ORIGIN_WEBHOOK,
-        eventId);
+        eventId, resourceName, null);
   }
 
   /**
@@ -79,9 +84,16 @@ public class FailureEventParser {
     }
   }
 
+  /** A hint travels in the run's history: bounded like the other ids. */
+  static void checkResourceName(String field, String resourceName, List<String> problems) {
+    if (resourceName != null && resourceName.length() > MAX_RESOURCE_NAME) {
+      problems.add(field + " must be at most " + MAX_RESOURCE_NAME + " characters, got " + resourceName.length());
+    }
+  }
+
   private JsonNode readTree(byte[] body) {
     if (body.length == 0) {
-      throw new InvalidEventException("the body is empty: expected a JSON object with accountId, sourceId, time and reason");
+      throw new InvalidEventException("the body is empty: expected a JSON object with accountId, time and reason");
     }
     try {
       JsonNode root = mapper.readTree(body);

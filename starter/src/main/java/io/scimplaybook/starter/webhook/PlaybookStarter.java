@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The webhook's side of {@link PlaybookDelivery}: an event is either delivered to the run of its (account, source) or
- * refused with an exception the servlet turns into an answer; it is never dropped.
+ * The webhook's side of {@link PlaybookDelivery}: an event is either delivered to the run of its (account, source), or,
+ * when it names no source, to its account's event router (the 202 names whichever holds it), or refused with an exception the servlet turns into an answer; it is never dropped.
  */
 @Service
 public class PlaybookStarter {
@@ -32,7 +32,9 @@ public class PlaybookStarter {
   }
 
   public AcceptedEvent accept(ScimFailureEvent event) {
-    String workflowId = PlaybookIds.workflowId(event.accountId(), event.sourceId());
+    // An event without a source goes to its account's router, which has the worker attribute it (PlaybookDelivery).
+    String workflowId = event.sourceId() == null ? PlaybookIds.routerWorkflowId(event.accountId())
+        : PlaybookIds.workflowId(event.accountId(), event.sourceId());
     try {
       Delivered delivered = PlaybookDelivery.deliver(client, event, playbook.toOptions());
       log.info("failure event ({}) delivered to {} run {}{}", event.origin(), workflowId, delivered.runId(),

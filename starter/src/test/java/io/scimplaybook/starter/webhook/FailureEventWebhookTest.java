@@ -138,8 +138,8 @@ public class FailureEventWebhookTest {
         Arguments.of("not an object", "[\"6002\"]", null, "must be a JSON object"),
         Arguments.of("missing accountId", "{\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"r\"}",
             null, "accountId is required"),
-        Arguments.of("missing sourceId", "{\"accountId\":\"6003\",\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"r\"}",
-            null, "sourceId is required"),
+        Arguments.of("sourceId not a plain id", "{\"accountId\":\"6003\",\"sourceId\":\"a b\","
+            + "\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"r\"}", "6003", "sourceId must be 1-64 letters"),
         Arguments.of("missing time", "{\"accountId\":\"6004\",\"sourceId\":\"a\",\"reason\":\"r\"}", "6004",
             "time is required"),
         Arguments.of("missing reason", "{\"accountId\":\"6005\",\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\"}",
@@ -241,7 +241,8 @@ public class FailureEventWebhookTest {
     SignalLog log = temporal.awaitReceived("scim-playbook-6401-src_9", l -> l.failures().size() == 1);
     assertThat(log.failures().get(0)).isEqualTo(new ScimFailureEvent("6401", "src_9",
         Instant.parse("2025-06-01T08:30:00Z"), "SCIM server returned 401 Unauthorized", "story-31",
-        ScimFailureEvent.ORIGIN_WEBHOOK, "ev-1"));
+        ScimFailureEvent.ORIGIN_WEBHOOK, "ev-1", "Entra ID SCIM",
+        "SCIM provisioning from Entra ID SCIM failed: SCIM server returned 401 Unauthorized"));
   }
 
   @Test
@@ -253,7 +254,40 @@ public class FailureEventWebhookTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     SignalLog log = temporal.awaitReceived("scim-playbook-6402-7", l -> l.failures().size() == 1);
     assertThat(log.failures().get(0)).isEqualTo(new ScimFailureEvent("6402", "7",
-        Instant.parse("2025-06-01T08:30:00Z"), "sync failed", null, ScimFailureEvent.ORIGIN_WEBHOOK));
+        Instant.parse("2025-06-01T08:30:00Z"), "sync failed", null, ScimFailureEvent.ORIGIN_WEBHOOK, null, null,
+        "sync failed"));
+  }
+
+  /**
+   * Cato does not promise resource_id on SCIM events (the schema: "the ID of the resource in the cloud provider"), so
+   * a template event without it (or with it empty, as a CMA leaves an unfilled variable) is accepted and held by the
+   * account's event router until the worker, which knows the configured sources, attributes it.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"absent", "empty"})
+  void aTemplateEventWithoutResourceIdGoesToTheAccountsRouter(String how) throws Exception {
+    String accountId = "absent".equals(how) ? "6701" : "6702";
+    String body = catoEvent("SCIM Provisioning", "Failed", accountId, "x");
+    body = "absent".equals(how) ? body.replace("\"resource_id\":\"x\",", "") : body.replace("\"resource_id\":\"x\"",
+        "\"resource_id\":\"\"");
+
+    HttpResponse<String> response = post(body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    JsonNode answer = json.readTree(response.body());
+    assertThat(answer.get("workflowId").asText()).isEqualTo("scim-playbook-router-" + accountId);
+    assertThat(answer.get("runId").asText()).isNotBlank();
+    assertThat(temporal.exists("scim-playbook-router-" + accountId)).isTrue();
+    assertThat(temporal.exists("scim-playbook-" + accountId + "-x")).isFalse();
+  }
+
+  @Test
+  void aPlainEventWithoutSourceIdGoesToTheAccountsRouter() throws Exception {
+    HttpResponse<String> response = post("{\"accountId\":\"6703\",\"time\":\"2025-06-01T08:30:00Z\","
+        + "\"reason\":\"SCIM server returned 401\",\"resourceName\":\"Okta\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(json.readTree(response.body()).get("workflowId").asText()).isEqualTo("scim-playbook-router-6703");
   }
 
   static Stream<Arguments> otherCatoEvents() {
@@ -289,7 +323,10 @@ public class FailureEventWebhookTest {
             "unknown field 'storyid' (accepted: event_type, event_sub_type, action, account_id, resource_id"),
         Arguments.of("unknown field on an event that would be ignored",
             catoEvent("IPS", "Block", "6602", "a").replace("\"event_id\"", "\"eventid\""), "6602", "unknown field 'eventid'"),
-        Arguments.of("missing resource_id", good.replace("\"resource_id\":\"a\",", ""), null, "resource_id is required"),
+        Arguments.of("resource_id given but not a plain id", good.replace("\"resource_id\":\"a\"",
+            "\"resource_id\":\"a/b\""), "6601", "resource_id must be 1-64 letters"),
+        Arguments.of("missing account_id", good.replace("\"account_id\":\"6601\",", ""), null,
+            "account_id is required"),
         Arguments.of("missing action", good.replace("\"action\":\"Failed\",", ""), "6601", "action is required"),
         Arguments.of("invalid account_id", catoEvent("SCIM Provisioning", "Failed", "66 03", "a"), null,
             "account_id must be 1-64 letters, digits, '_' or '.', got '66 03'"),
@@ -317,6 +354,7 @@ public class FailureEventWebhookTest {
     assertThat(temporal.openRuns()).isEqualTo(openBefore);
     if (accountId != null) {
       assertThat(temporal.exists("scim-playbook-" + accountId + "-a")).isFalse();
+      assertThat(temporal.exists("scim-playbook-router-" + accountId)).isFalse();
     }
   }
 
