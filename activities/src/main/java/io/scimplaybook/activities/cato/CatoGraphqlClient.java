@@ -1,27 +1,14 @@
 package io.scimplaybook.activities.cato;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
-import io.scimplaybook.activities.http.Json;
-import io.scimplaybook.activities.http.Redaction;
-import io.scimplaybook.activities.http.RetryAfter;
-import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +39,11 @@ public class CatoGraphqlClient {
   static final int AUDIT_MAX_PAGES = 50;
 
   private static final Logger log = LoggerFactory.getLogger(CatoGraphqlClient.class);
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final int MAX_ERROR_TEXT = 500;
   private static final List<String> EVENT_DIMENSIONS =
       List.of("time", "event_sub_type", "action", "failure_reason", "event_message", "story_id");
 
-  private final CatoApiSettings settings;
-  private final OkHttpClient http;
+  private final CatoGraphqlTransport transport;
   private final String sourceIdField;
-  private final ObjectMapper mapper = Json.mapper();
 
   public CatoGraphqlClient(CatoApiSettings settings) {
     this(settings, new OkHttpClient());
@@ -77,8 +60,17 @@ public class CatoGraphqlClient {
       throw new IllegalArgumentException("the source-id field name must not be blank");
     }
     this.sourceIdField = sourceIdField.strip();
-    this.settings = settings;
-    this.http = http.newBuilder().callTimeout(settings.timeout()).build();
+    this.transport = new CatoGraphqlTransport(settings, http);
+  }
+
+  /** Sends one GraphQL document and returns its {@code data}; {@code operation} names the call in messages. */
+  JsonNode execute(String operation, String query, Map<String, Object> variables) {
+    return transport.execute(operation, query, variables);
+  }
+
+  /** How a GraphQL error's prose is classified; see {@link CatoGraphqlTransport#kindOfGraphqlError}. */
+  static Kind kindOfGraphqlError(String messages) {
+    return CatoGraphqlTransport.kindOfGraphqlError(messages);
   }
 
   /**
@@ -113,8 +105,8 @@ public class CatoGraphqlClient {
       int count = 0;
       for (JsonNode record : records) {
         count++;
-        CatoEvent event = toEvent(record.path("fieldsMap"));
-        if (isFailedScim(event)) {
+        CatoEvent event = CatoRecords.toEvent(record.path("fieldsMap"), sourceIdField);
+        if (CatoRecords.isFailedScim(event)) {
           failed.add(event);
         }
       }
@@ -145,57 +137,26 @@ public class CatoGraphqlClient {
     JsonNode feed = execute("eventsFeed", CatoQueries.EVENTS_FEED, variables).path("eventsFeed");
     List<CatoFeedRecord> failed = new ArrayList<>();
     for (JsonNode account : feed.path("accounts")) {
-      String error = text(account.path("errorString"));
+      String error = CatoRecords.text(account.path("errorString"));
       if (error != null) {
-        String message = Redaction.shorten(redact(error), MAX_ERROR_TEXT);
+        String message = transport.errorText(error);
         throw new ApiCallException("Cato eventsFeed", 200, kindOfGraphqlError(message),
-            "account " + text(account.path("id")) + ": " + message);
+            "account " + CatoRecords.text(account.path("id")) + ": " + message);
       }
       for (JsonNode record : account.path("records")) {
         JsonNode fields = record.path("fieldsMap");
-        CatoEvent event = toEvent(fields);
+        CatoEvent event = CatoRecords.toEvent(fields, sourceIdField);
         if (event.time() == null && record.hasNonNull("time")) {
           event = new CatoEvent(CatoTimes.parse(record.path("time")), event.eventSubType(), event.action(),
               event.failureReason(), event.eventMessage(), event.storyId(), event.sourceId(), event.resourceName());
         }
-        if (isFailedScim(event)) {
-          failed.add(new CatoFeedRecord(event, recordId(record)));
+        if (CatoRecords.isFailedScim(event)) {
+          failed.add(new CatoFeedRecord(event, CatoRecords.recordId(record)));
         }
       }
     }
-    String next = text(feed.path("marker"));
+    String next = CatoRecords.text(feed.path("marker"));
     return new CatoFeedPage(next == null ? marker : next, feed.path("fetchedCount").asInt(0), failed);
-  }
-
-  /** Longest Cato event id taken as is; the webhook refuses longer ids, so both routes agree on what an id is. */
-  static final int MAX_EVENT_ID = 128;
-
-  /**
-   * A stable id for a feed record: the same record fetched twice (a page fetched again after a failed delivery) gets
-   * the same id. Cato's own {@code event_id} when the record has one, so that an event arriving both by the CMA
-   * webhook (whose template carries {@code event_id}) and by the feed is counted once in its run; otherwise a hash of
-   * the record's time and every field, keys sorted, so it needs no particular field to exist.
-   */
-  static String recordId(JsonNode record) {
-    String catoId = text(record.path("fieldsMap").path("event_id"));
-    if (catoId != null && !catoId.isBlank() && catoId.length() <= MAX_EVENT_ID) {
-      return catoId;
-    }
-    StringBuilder canonical = new StringBuilder();
-    canonical.append(record.path("time").asText("")).append('\n');
-    List<String> keys = new ArrayList<>();
-    record.path("fieldsMap").fieldNames().forEachRemaining(keys::add);
-    keys.sort(null);
-    for (String key : keys) {
-      canonical.append(key).append('=').append(record.path("fieldsMap").path(key).asText("")).append('\n');
-    }
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "cato-feed-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 
   /**
@@ -215,7 +176,7 @@ public class CatoGraphqlClient {
       int count = 0;
       for (JsonNode item : stories.path("items")) {
         count++;
-        CatoStory story = toStory(item);
+        CatoStory story = CatoRecords.toStory(item);
         if (story.isScim()) {
           scim.add(story);
         }
@@ -240,7 +201,7 @@ public class CatoGraphqlClient {
     if (story.isMissingNode() || story.isNull()) {
       return Optional.empty();
     }
-    return Optional.of(toStory(story));
+    return Optional.of(CatoRecords.toStory(story));
   }
 
   /** Posts {@code text} as a comment on the story; returns the comment's id (null when Cato returns none). */
@@ -288,10 +249,10 @@ public class CatoGraphqlClient {
       List<CatoAuditRecord> records = new ArrayList<>();
       for (JsonNode account : feed.path("accounts")) {
         for (JsonNode record : account.path("records")) {
-          records.add(toAuditRecord(record));
+          records.add(CatoRecords.toAuditRecord(record));
         }
       }
-      String next = text(feed.path("marker"));
+      String next = CatoRecords.text(feed.path("marker"));
       boolean hasMore = feed.path("hasMore").asBoolean(false);
       listener.onPage(page, next, records);
       all.addAll(records);
@@ -309,181 +270,5 @@ public class CatoGraphqlClient {
     return new CatoAuditFeed(all, marker, AUDIT_MAX_PAGES, false);
   }
 
-  /**
-   * Sends one GraphQL document and returns its {@code data}.
-   *
-   * @param operation names the call in exception messages
-   */
-  JsonNode execute(String operation, String query, Map<String, Object> variables) {
-    String api = "Cato " + operation;
-    byte[] body;
-    try {
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("query", query);
-      payload.put("variables", variables);
-      body = mapper.writeValueAsBytes(payload);
-    } catch (JsonProcessingException e) {
-      throw new ApiCallException(api, 0, Kind.INVALID_REQUEST, "could not encode the request", null, null);
-    }
-    Request request =
-        new Request.Builder()
-            .url(settings.graphqlUrl())
-            .header("x-api-key", settings.apiKey())
-            .header("Accept", "application/json")
-            .post(RequestBody.create(body, JSON))
-            .build();
-    try (Response response = http.newCall(request).execute()) {
-      ResponseBody responseBody = response.body();
-      String text = responseBody == null ? "" : responseBody.string();
-      JsonNode json = parseOrNull(text);
-      if (!response.isSuccessful()) {
-        int status = response.code();
-        String detail = json == null ? "" : errorMessages(json);
-        throw new ApiCallException(
-            api, status, ApiCallException.kindOf(status),
-            "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail),
-            RetryAfter.parse(response.header("Retry-After"), Clock.systemUTC()), null);
-      }
-      if (json == null) {
-        // A 200 that is not JSON is a proxy or gateway page, not Cato: worth another try later.
-        throw new ApiCallException(api, response.code(), Kind.UNAVAILABLE, "the response is not JSON");
-      }
-      JsonNode errors = json.path("errors");
-      if (errors.isArray() && !errors.isEmpty()) {
-        String messages = errorMessages(json);
-        throw new ApiCallException(api, response.code(), kindOfGraphqlError(messages), "GraphQL error: " + messages);
-      }
-      return json.path("data");
-    } catch (IOException e) {
-      String reason = e.getMessage() == null ? "" : ": " + redact(e.getMessage());
-      throw new ApiCallException(
-          api, 0, Kind.UNAVAILABLE, "request failed (" + e.getClass().getSimpleName() + reason + ")", null, e);
-    }
-  }
 
-  /**
-   * Cato reports every problem as a GraphQL error with prose; the prose is all there is to classify. Rate limits
-   * come first because their text can also mention the API key ("rate limit ... for api key").
-   */
-  static Kind kindOfGraphqlError(String messages) {
-    String m = messages.toLowerCase(Locale.ROOT);
-    if (m.contains("rate limit") || m.contains("too many requests")) {
-      return Kind.RATE_LIMITED;
-    }
-    if (m.contains("permission") || m.contains("unauthorized") || m.contains("unauthenticated")
-        || m.contains("api key") || m.contains("apikey")) {
-      return Kind.AUTHENTICATION;
-    }
-    return Kind.INVALID_REQUEST;
-  }
-
-  private CatoEvent toEvent(JsonNode fields) {
-    return new CatoEvent(
-        CatoTimes.parse(fields.path("time")),
-        text(fields.path("event_sub_type")),
-        text(fields.path("action")),
-        text(fields.path("failure_reason")),
-        text(fields.path("event_message")),
-        text(fields.path("story_id")),
-        text(fields.path(sourceIdField)),
-        text(fields.path(RESOURCE_NAME_FIELD)));
-  }
-
-  private static boolean isFailedScim(CatoEvent event) {
-    boolean failed = FAILED.equalsIgnoreCase(event.action());
-    // The filter already asks for the sub-type; a record that names another one is not trusted.
-    boolean scim = event.eventSubType() == null || SCIM_PROVISIONING.equalsIgnoreCase(event.eventSubType());
-    return failed && scim;
-  }
-
-  private static CatoStory toStory(JsonNode node) {
-    JsonNode incident = node.path("incident");
-    CatoIncident parsedIncident =
-        incident.isObject()
-            ? new CatoIncident(
-                text(incident.path("id")),
-                text(incident.path("indication")),
-                text(incident.path("status")),
-                CatoTimes.parse(incident.path("firstSignal")),
-                CatoTimes.parse(incident.path("lastSignal")),
-                text(incident.path("producer")),
-                text(incident.path("producerName")))
-            : null;
-    return new CatoStory(
-        text(node.path("id")),
-        CatoTimes.parse(node.path("createdAt")),
-        CatoTimes.parse(node.path("updatedAt")),
-        text(node.path("summary")),
-        text(node.path("playbook")),
-        parsedIncident);
-  }
-
-  private static CatoAuditRecord toAuditRecord(JsonNode node) {
-    JsonNode fieldsMap = node.path("fieldsMap");
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : fieldsMap.properties()) {
-      String value = entry.getValue().isValueNode() ? text(entry.getValue()) : entry.getValue().toString();
-      if (value != null) {
-        fields.put(entry.getKey(), value);
-      }
-    }
-    String actor = firstNonBlank(
-        text(node.path("admin").path("name")), text(node.path("apiKey").path("name")), fields.get("admin"));
-    JsonNode time = node.hasNonNull("time") ? node.path("time") : fieldsMap.path("time");
-    return new CatoAuditRecord(
-        CatoTimes.parse(time),
-        actor,
-        fields.get("change_type"),
-        fields.get("model_type"),
-        fields.get("model_name"),
-        text(node.path("object").path("type")),
-        text(node.path("object").path("name")),
-        fields);
-  }
-
-  private JsonNode parseOrNull(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      JsonNode node = mapper.readTree(text);
-      return node != null && node.isObject() ? node : null;
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
-
-  /** The {@code errors[].message} texts, joined, redacted and bounded: they end up in workflow history. */
-  private String errorMessages(JsonNode json) {
-    List<String> messages = new ArrayList<>();
-    for (JsonNode error : json.path("errors")) {
-      String message = text(error.path("message"));
-      if (message != null) {
-        messages.add(message);
-      }
-    }
-    return Redaction.shorten(redact(String.join("; ", messages)), MAX_ERROR_TEXT);
-  }
-
-  /** Servers sometimes echo request headers in errors; the key must not travel on from here. */
-  private String redact(String text) {
-    return Redaction.redact(text, settings.apiKey());
-  }
-
-  private static String text(JsonNode node) {
-    if (node == null || node.isMissingNode() || node.isNull()) {
-      return null;
-    }
-    String text = node.asText();
-    return text.isBlank() ? null : text;
-  }
-
-  private static String firstNonBlank(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v;
-      }
-    }
-    return null;
-  }
 }
