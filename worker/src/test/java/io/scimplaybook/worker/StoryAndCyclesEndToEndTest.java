@@ -108,6 +108,12 @@ class StoryAndCyclesEndToEndTest {
     assertThat(monitoring.evidence()).anyMatch(e -> e.contains(reopened));
     assertThat(sandbox.state().storyStatus()).isEqualTo("Reopened");
     assertThat(report.bundleLocation()).isNotNull();
+    // The bundle names the tenant and the failed provisioning log entries the audit review found.
+    assertThat(report.support().entraTenantId()).isEqualTo(sandbox.config().entraTenantId());
+    assertThat(report.support().provisioningLogIds()).isNotEmpty().doesNotContainNull();
+    assertThat(java.nio.file.Files.readString(Path.of(report.bundleLocation())))
+        .contains(sandbox.config().entraTenantId())
+        .contains(report.support().provisioningLogIds().get(0));
   }
 
   @Test
