@@ -15,6 +15,11 @@ final class StatusText {
   private StatusText() {}
 
   static String render(PlaybookStatus s, String runState) {
+    return render(s, runState, null);
+  }
+
+  /** With {@code bundleLocation}, once the run has delivered its support bundle (as {@code report} shows it). */
+  static String render(PlaybookStatus s, String runState, String bundleLocation) {
     StringBuilder out = new StringBuilder();
     out.append(s.workflowId()).append(" (").append(runState).append(")\n");
     line(out, "Step", s.step() + " (cycle " + s.cycle() + ")");
@@ -25,6 +30,9 @@ final class StatusText {
       line(out, "Root cause", String.valueOf(s.rootCause()));
     }
     line(out, "Failures", failures(s.failures()));
+    if (bundleLocation != null) {
+      line(out, "Bundle", bundleLocation);
+    }
 
     OperatorTask task = s.pendingTask();
     out.append('\n');

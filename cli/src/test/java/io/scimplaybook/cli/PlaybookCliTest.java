@@ -185,6 +185,21 @@ class PlaybookCliTest {
   }
 
   @Test
+  void statusNamesTheSupportBundleOnceTheRunHasOne() {
+    String workflowId = newRotationRun();
+    assertThat(cli("status", "--workflow-id", workflowId).out()).doesNotContain("Bundle:");
+
+    cli("reject", "--workflow-id", workflowId, "--operator", "carol", "--reason", "token owner on leave");
+    temporal.client().newUntypedWorkflowStub(workflowId).getResult(Object.class);
+    Result result = cli("status", "--workflow-id", workflowId);
+
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).contains("Bundle:    " + FakePlaybookWorkflow.BUNDLE_DIR + workflowId + ".md\n");
+    assertThat(cli("report", "--workflow-id", workflowId).out())
+        .contains("| Support bundle | " + FakePlaybookWorkflow.BUNDLE_DIR + workflowId + ".md |");
+  }
+
+  @Test
   void approveAndRejectRefuseARunThatWaitsOnAnotherKindOfTask() throws Exception {
     String workflowId = newRun();
 

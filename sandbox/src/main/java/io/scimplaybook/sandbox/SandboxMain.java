@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * --port N                 listen port (default 8089; 0 picks a free one)
- * --scenario NAME          token-mismatch (default), config-change, transient, persistent
+ * --scenario NAME          token-mismatch (default), config-change, transient, persistent, scheduled-still-fails,
+ *                          reopened-story, two-cycles
  * --bind ADDRESS           interface to listen on (default 127.0.0.1; 0.0.0.0 inside a container)
  * --events-name-source     SCIM failure events carry resource_id / resource_name / resource_type (off: Cato's docs
  *                          do not promise them; the app is named only in event_message)
@@ -131,7 +132,7 @@ public final class SandboxMain {
   }
 
   private static void usage() {
-    System.err.println("usage: SandboxMain [--port N] [--scenario token-mismatch|config-change|transient|persistent]"
+    System.err.println("usage: SandboxMain [--port N] [--scenario NAME (see Scenario)]"
         + " [--bind ADDRESS] [--events-name-source] [--second-source ID] [--trigger WEBHOOK_URL"
         + " [--trigger-bearer-env VAR] [--trigger-header 'Name: value']...]");
   }

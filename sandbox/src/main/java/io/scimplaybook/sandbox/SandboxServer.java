@@ -106,6 +106,16 @@ public final class SandboxServer implements AutoCloseable {
     return state.generateCatoToken();
   }
 
+  /**
+   * A new failure in Cato, for in-process callers; same as {@code POST /sandbox/cato/failure}: Cato logs another SCIM
+   * Provisioning / Failed event (a monitored story goes Reopened) and this returns the webhook body the CMA would
+   * send for it ({@code event_id}, {@code failure_reason}, {@code time}, ...).
+   */
+  public ObjectNode recordFailure() {
+    state.recordFailure();
+    return failureEventBody();
+  }
+
   /** Sends the latest failure event to the project's webhook. */
   public WebhookDelivery sendFailureEvent(URI webhook) throws IOException, InterruptedException {
     return sendFailureEvent(webhook, Map.of());

@@ -22,7 +22,19 @@ public enum Scenario {
    * A stale token like token-mismatch; after the new token provisioning on demand works, but every scheduled cycle
    * still fails (the endpoint refuses the full sync): the run must not call it resolved.
    */
-  SCHEDULED_STILL_FAILS("scheduled-still-fails");
+  SCHEDULED_STILL_FAILS("scheduled-still-fails"),
+  /**
+   * A stale token like token-mismatch; after the new token provisioning on demand works and the scheduled cycles
+   * succeed, but Cato reopens the story (status Reopened) during monitoring, with no new SCIM Provisioning / Failed
+   * event: the run must not call it resolved while Cato itself says the problem is back.
+   */
+  REOPENED_STORY("reopened-story"),
+  /**
+   * A stale token like token-mismatch, fixed by the new token; a later failure ({@code POST /sandbox/cato/failure}
+   * during monitoring) is a one-off 503 that leaves the token working, so a second cycle finds provisioning on demand
+   * working again and the run's root cause must stay the first cycle's.
+   */
+  TWO_CYCLES("two-cycles");
 
   private final String wireName;
 

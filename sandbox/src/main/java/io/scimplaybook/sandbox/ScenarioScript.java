@@ -35,11 +35,28 @@ final class ScenarioScript {
 
   static SyncFailure initialFailure(Scenario scenario) {
     return switch (scenario) {
-      case TOKEN_MISMATCH, SCHEDULED_STILL_FAILS -> SyncFailure.INVALID_CREDENTIALS;
+      case TOKEN_MISMATCH, SCHEDULED_STILL_FAILS, REOPENED_STORY, TWO_CYCLES -> SyncFailure.INVALID_CREDENTIALS;
       case CONFIG_CHANGE, PERSISTENT -> SyncFailure.ENDPOINT_ERROR;
       case TRANSIENT -> SyncFailure.SERVICE_UNAVAILABLE;
     };
   }
+
+  /** Whether the IdP starts with a token Cato no longer accepts (every scenario whose failure is invalid credentials). */
+  static boolean staleTokenAtStart(Scenario scenario) {
+    return initialFailure(scenario) == SyncFailure.INVALID_CREDENTIALS;
+  }
+
+  /**
+   * What a failure reported after start-up ({@code POST /sandbox/cato/failure}) meets when provisioning works again:
+   * in two-cycles a one-off 503 on Cato's side; otherwise the scenario's own failure coming back.
+   */
+  static SyncFailure laterFailure(Scenario scenario) {
+    return scenario == Scenario.TWO_CYCLES ? SyncFailure.SERVICE_UNAVAILABLE : initialFailure(scenario);
+  }
+
+  /** The timeline text when Cato reopens the story in reopened-story. */
+  static final String REOPEN_DESCRIPTION = "Story reopened: users assigned to " + ENTRA_APP_NAME
+      + " are still missing in the account; the issue is not resolved";
 
   /** Cato's ids look like 24-hex object ids; deriving them from the start time keeps them stable within a run. */
   static String storyId(Instant start) {

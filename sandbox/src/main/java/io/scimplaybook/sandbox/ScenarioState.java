@@ -54,6 +54,8 @@ final class ScenarioState {
   private Instant lastScheduledRun;
   private int restarts;
   private int storyComments;
+  /** reopened-story: Cato reopens the story once, after the first good scheduled cycle while it is monitored. */
+  private boolean reopenedOnce;
 
   ScenarioState(SandboxConfig config, Clock clock) {
     this.config = config;
@@ -66,7 +68,7 @@ final class ScenarioState {
 
     // Nobody outside the sandbox ever sees the token Cato starts with: an operator has to generate a new one.
     this.catoToken = Tokens.random(32);
-    this.idpToken = scenario == Scenario.TOKEN_MISMATCH ? Tokens.random(32) : catoToken;
+    this.idpToken = ScenarioScript.staleTokenAtStart(scenario) ? Tokens.random(32) : catoToken;
     this.idpBaseAddress = "https://scimservice.catonetworks.com:4443" + config.scimPath();
 
     SyncFailure initial = ScenarioScript.initialFailure(scenario);
@@ -100,6 +102,12 @@ final class ScenarioState {
       attempts.add(new ProvisioningAttempt(Tokens.hex(16), lastScheduledRun, false, failure));
       if (failure == SyncFailure.INVALID_CREDENTIALS) {
         quarantined = true;
+      }
+      if (failure == null && config.scenario() == Scenario.REOPENED_STORY && "Monitoring".equals(storyStatus)
+          && !reopenedOnce) {
+        // Cato, not the IdP, says the problem is back: no new SCIM event, only the story's status.
+        reopenedOnce = true;
+        setStoryStatus("Reopened", lastScheduledRun, ScenarioScript.REOPEN_DESCRIPTION);
       }
     }
   }
@@ -154,7 +162,7 @@ final class ScenarioState {
     return switch (config.scenario()) {
       case PERSISTENT -> Optional.of(SyncFailure.ENDPOINT_ERROR);
       case CONFIG_CHANGE -> domainChangeReverted ? Optional.empty() : Optional.of(SyncFailure.ENDPOINT_ERROR);
-      case TOKEN_MISMATCH, TRANSIENT, SCHEDULED_STILL_FAILS -> Optional.empty();
+      case TOKEN_MISMATCH, TRANSIENT, SCHEDULED_STILL_FAILS, REOPENED_STORY, TWO_CYCLES -> Optional.empty();
     };
   }
 
@@ -225,7 +233,7 @@ final class ScenarioState {
   /** A new scheduled cycle failed: Cato logs another event and reopens a story that was being monitored. */
   synchronized FailureEvent recordFailure() {
     Instant at = now();
-    SyncFailure failure = currentFailure().orElse(ScenarioScript.initialFailure(config.scenario()));
+    SyncFailure failure = currentFailure().orElse(ScenarioScript.laterFailure(config.scenario()));
     FailureEvent event = new FailureEvent(Tokens.random(15), at, failure, storyId);
     failureEvents.add(event);
     attempts.add(new ProvisioningAttempt(Tokens.hex(16), at, false, failure));

@@ -35,6 +35,8 @@ public class FakePlaybookWorkflow implements ScimPlaybookWorkflow, ReceivedSigna
 
   public static final String TASK_ID = "task-1";
   public static final String TASK_TITLE = "Review 1 suspect SCIM change";
+  /** Where the fake's escalated run says its support bundle is. */
+  public static final String BUNDLE_DIR = "/var/lib/scim-playbook/escalations/";
   public static final String ROTATION_SOURCE_PREFIX = "rotation.";
   public static final String ROTATION_TASK_TITLE = "Approve SCIM token rotation";
   public static final String TASK_INSTRUCTIONS = "The SCIM endpoint URL changed 12 minutes before the first failure.\n"
@@ -64,7 +66,7 @@ public class FakePlaybookWorkflow implements ScimPlaybookWorkflow, ReceivedSigna
         RootCause.UNKNOWN, "Token rotation rejected by " + rejection.operator() + ": " + rejection.reason(), 1, tally,
         List.of(new StepRecord(1, Step.TOKEN_ROTATION, StepResult.SKIPPED, startedAt, now(), "rotation rejected",
             List.of("reason: " + rejection.reason()))),
-        List.copyOf(timeline), startedAt, now(), null);
+        List.copyOf(timeline), startedAt, now(), BUNDLE_DIR + workflowId + ".md");
   }
 
   @Override

@@ -43,7 +43,8 @@ public record PlaybookActivities(
     CatoGraphqlClient catoGraphql = new CatoGraphqlClient(
         new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()), new OkHttpClient(),
         sourceIdField);
-    List<SourceProfile> profiles = configured.stream().map(s -> s.toProfile(scimBaseUrl)).toList();
+    List<SourceProfile> profiles = configured.stream()
+        .map(s -> s.toProfile(scimBaseUrl, p.entra() == null ? null : p.entra().tenantId())).toList();
     return new PlaybookActivities(
         new SourceActivitiesImpl(profiles),
         new CatoActivitiesImpl(catoGraphql),

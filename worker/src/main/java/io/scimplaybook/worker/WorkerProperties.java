@@ -83,9 +83,9 @@ public record WorkerProperties(
       String probeUser,
       String tenantUrl) {
 
-    SourceProfile toProfile(String scimBaseUrl) {
+    SourceProfile toProfile(String scimBaseUrl, String entraTenantId) {
       EntraTarget entra = idp == Idp.ENTRA_ID
-          ? new EntraTarget(servicePrincipalId, jobId, ruleId, probeObjectId, probeUser) : null;
+          ? new EntraTarget(servicePrincipalId, jobId, ruleId, probeObjectId, probeUser, entraTenantId) : null;
       String name = displayName == null ? idp.displayName() + " source " + sourceId : displayName;
       return new SourceProfile(accountId, sourceId, idp, name, scimBaseUrl, entra, tenantUrl);
     }

@@ -9,6 +9,7 @@ import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.ConfigChanges;
 import io.scimplaybook.api.findings.ProvisioningLog;
+import io.scimplaybook.api.findings.ProvisioningLogEntry;
 import io.scimplaybook.api.status.Step;
 import io.scimplaybook.api.status.StepResult;
 import io.temporal.failure.ActivityFailure;
@@ -55,7 +56,9 @@ final class AuditReview {
     } else {
       suspects.addAll(changesOrNote(idpChanges, idpName + "'s directory audit", evidence));
       try {
-        evidence.add(EvidenceText.provisioningLog(idpName, idpLog.get().entries()));
+        List<ProvisioningLogEntry> entries = idpLog.get().entries();
+        evidence.add(EvidenceText.provisioningLog(idpName, entries));
+        run.provisioningLogs(entries);
       } catch (ActivityFailure f) {
         evidence.add("Could not read " + idpName + "'s provisioning log: " + Reasons.of(f));
       }

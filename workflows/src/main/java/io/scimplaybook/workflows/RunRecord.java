@@ -2,6 +2,7 @@ package io.scimplaybook.workflows;
 
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.findings.ProvisionResult;
+import io.scimplaybook.api.findings.ProvisioningLogEntry;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
@@ -56,6 +57,8 @@ final class RunRecord {
   final List<CycleCause> causes = new ArrayList<>();
   /** The IdP job's state as last read, and what the run did about it; for the bundle. */
   String jobState;
+  /** The failed provisioning log entries' ids from the audit reviews, for the bundle; bounded like the event ids. */
+  private final List<String> provisioningLogIds = new ArrayList<>();
   /** The last failed provisioning attempt: the request the bundle names and the IdP's answer. */
   ProvisionResult lastFailedProvision;
 
@@ -161,7 +164,17 @@ final class RunRecord {
     }
     return new SupportFacts(profile.entra() == null ? null : profile.entra().servicePrincipalId(),
         profile.entra() == null ? null : profile.entra().jobId(), failures.storyId(), List.copyOf(eventIds), scimUrl,
-        request, answer, jobState);
+        request, answer, jobState, profile.entra() == null ? null : profile.entra().tenantId(),
+        List.copyOf(provisioningLogIds));
+  }
+
+  /** Keeps the ids of failed provisioning log entries (not a command: only the report reads them). */
+  void provisioningLogs(List<ProvisioningLogEntry> entries) {
+    for (ProvisioningLogEntry e : entries) {
+      if (e.id() != null && !provisioningLogIds.contains(e.id()) && provisioningLogIds.size() < 20) {
+        provisioningLogIds.add(e.id());
+      }
+    }
   }
 
   /** The cycle's diagnosis and fix; a later cycle that only finds provisioning working again keeps the real fix. */

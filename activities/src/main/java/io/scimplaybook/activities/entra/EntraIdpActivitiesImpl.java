@@ -124,7 +124,8 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
                   event.status(),
                   event.errorCode(),
                   event.reason(),
-                  Nodes.firstNonBlank(event.targetDisplayName(), event.sourceDisplayName())));
+                  Nodes.firstNonBlank(event.targetDisplayName(), event.sourceDisplayName()),
+                  event.id()));
         }
       }
       return new ProvisioningLog(entries);

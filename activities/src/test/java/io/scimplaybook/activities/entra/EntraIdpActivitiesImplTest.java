@@ -192,10 +192,12 @@ class EntraIdpActivitiesImplTest extends GraphServerTest {
         .containsExactly(
             new ProvisioningLogEntry(
                 Instant.parse("2025-05-01T09:00:00Z"), "failure",
-                "SystemForCrossDomainIdentityManagementUnauthorized", "reason of alice@contoso.com", "alice@contoso.com"),
+                "SystemForCrossDomainIdentityManagementUnauthorized", "reason of alice@contoso.com", "alice@contoso.com",
+                "log-alice@contoso.com"),
             new ProvisioningLogEntry(
                 Instant.parse("2025-05-01T09:02:00Z"), "failure",
-                "SystemForCrossDomainIdentityManagementServiceUnavailable", "reason of carol@contoso.com", "carol@contoso.com"));
+                "SystemForCrossDomainIdentityManagementServiceUnavailable", "reason of carol@contoso.com", "carol@contoso.com",
+                "log-carol@contoso.com"));
   }
 
   private static ObjectNode audit(
@@ -216,6 +218,7 @@ class EntraIdpActivitiesImplTest extends GraphServerTest {
 
   private static void provisioning(ArrayNode list, String time, String status, String spId, String target, String code) {
     ObjectNode entry = list.addObject();
+    entry.put("id", "log-" + target);
     entry.put("activityDateTime", time);
     ObjectNode info = entry.putObject("provisioningStatusInfo").put("status", status);
     if (code != null) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param lastRequest the failing call of the last attempt, e.g. "POST .../jobs/{job}/provisionOnDemand for probe@..."
  * @param lastAnswer what the IdP answered to it, shortened
  * @param jobState the job's state the run last saw (quarantine, restart)
+ * @param entraTenantId the Entra tenant (null for other IdPs and older runs)
+ * @param provisioningLogIds the ids of the failed provisioning log entries found in the audit review (bounded)
  */
 public record SupportFacts(
     String servicePrincipalId,
@@ -23,4 +25,13 @@ public record SupportFacts(
     String scimUrl,
     String lastRequest,
     String lastAnswer,
-    String jobState) {}
+    String jobState,
+    String entraTenantId,
+    List<String> provisioningLogIds) {
+
+  /** Facts of runs recorded before the tenant and provisioning log ids were kept. */
+  public SupportFacts(String servicePrincipalId, String jobId, String storyId, List<String> catoEventIds,
+      String scimUrl, String lastRequest, String lastAnswer, String jobState) {
+    this(servicePrincipalId, jobId, storyId, catoEventIds, scimUrl, lastRequest, lastAnswer, jobState, null, List.of());
+  }
+}
