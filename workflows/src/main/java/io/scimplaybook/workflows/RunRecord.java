@@ -6,6 +6,7 @@ import io.scimplaybook.api.findings.ProvisioningLogEntry;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
+import io.scimplaybook.api.input.EventTimes;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.status.CycleCause;
@@ -108,6 +109,23 @@ final class RunRecord {
   }
 
   void failureReported(ScimFailureEvent event) {
+    // A signal handler that throws fails every workflow task of the run, which then waits forever and swallows the
+    // valid events after it: a malformed event is noted as ignored instead, whoever sent it.
+    String problem = event == null ? "the signal carried no event" : EventTimes.problem(event.time(), now());
+    if (problem != null) {
+      note("Ignored a failure event" + (event == null ? "" : " (" + event.origin() + ")") + ": " + problem);
+      publish();
+      return;
+    }
+    try {
+      count(event);
+    } catch (RuntimeException e) {
+      note("Ignored a failure event (" + event.origin() + ") that could not be counted: " + e.getClass().getSimpleName());
+      publish();
+    }
+  }
+
+  private void count(ScimFailureEvent event) {
     if (event.eventId() != null && !countedEventIds.add(event.eventId())) {
       // The poller's delivery was retried after a partial success: this occurrence is already counted.
       return;

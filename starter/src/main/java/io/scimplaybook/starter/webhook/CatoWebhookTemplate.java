@@ -100,7 +100,12 @@ final class CatoWebhookTemplate {
   private static Instant time(JsonNode root, List<String> problems) {
     JsonNode node = root.get("time");
     if (node != null && node.isIntegralNumber()) {
-      return Instant.ofEpochMilli(node.longValue());
+      // canConvertToLong: a number past long's range would otherwise wrap into some date in year 6,351,645.
+      if (!node.canConvertToLong()) {
+        problems.add("time " + JsonFields.clip(node.asText()) + " is not epoch milliseconds (beyond any date)");
+        return null;
+      }
+      return FailureEventParser.inRange(Instant.ofEpochMilli(node.longValue()), problems);
     }
     String text = JsonFields.requiredText(root, "time", problems);
     if (text == null) {
@@ -108,9 +113,9 @@ final class CatoWebhookTemplate {
     }
     String value = text.strip();
     try {
-      return value.chars().allMatch(Character::isDigit) && !value.isEmpty()
+      return FailureEventParser.inRange(value.chars().allMatch(Character::isDigit) && !value.isEmpty()
           ? Instant.ofEpochMilli(Long.parseLong(value))
-          : Instant.parse(value.toUpperCase(Locale.ROOT));
+          : Instant.parse(value.toUpperCase(Locale.ROOT)), problems);
     } catch (DateTimeException | NumberFormatException e) {
       problems.add("time must be epoch milliseconds or an ISO-8601 instant such as 2025-06-01T08:30:00Z, got '"
           + JsonFields.clip(text) + "'");

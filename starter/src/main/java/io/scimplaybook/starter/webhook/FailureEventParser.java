@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.scimplaybook.api.input.EventTimes;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -115,10 +116,20 @@ public class FailureEventParser {
       return null;
     }
     try {
-      return Instant.parse(value.strip());
+      return inRange(Instant.parse(value.strip()), problems);
     } catch (DateTimeException e) {
       problems.add("time must be an ISO-8601 instant such as 2025-06-01T08:30:00Z, got '" + JsonFields.clip(value) + "'");
       return null;
     }
+  }
+
+  /** The range the run enforces too ({@link EventTimes}): refused here, it never reaches a run. */
+  static Instant inRange(Instant time, List<String> problems) {
+    String problem = EventTimes.problem(time, Instant.now());
+    if (problem != null) {
+      problems.add(problem + " (events may be at most a day ahead and ten years old)");
+      return null;
+    }
+    return time;
   }
 }

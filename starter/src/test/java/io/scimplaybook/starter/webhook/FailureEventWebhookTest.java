@@ -154,6 +154,10 @@ public class FailureEventWebhookTest {
             + "\"reason\":\"r\"}", null, "accountId must be a string"),
         Arguments.of("unparseable time", "{\"accountId\":\"6010\",\"sourceId\":\"a\",\"time\":\"yesterday\","
             + "\"reason\":\"r\"}", "6010", "time must be an ISO-8601 instant such as 2025-06-01T08:30:00Z, got 'yesterday'"),
+        Arguments.of("a time before any event (once wedged its run)", "{\"accountId\":\"6015\",\"sourceId\":\"a\","
+            + "\"time\":\"-1000000000-01-01T00:00:00Z\",\"reason\":\"r\"}", "6015", "is more than ten years before"),
+        Arguments.of("a time far ahead", "{\"accountId\":\"6016\",\"sourceId\":\"a\","
+            + "\"time\":\"2999-01-01T00:00:00Z\",\"reason\":\"r\"}", "6016", "is more than a day ahead of"),
         Arguments.of("unknown field (typo)", "{\"accountId\":\"6011\",\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\","
             + "\"reason\":\"r\",\"storyID\":\"s\"}", "6011", "unknown field 'storyID'"),
         Arguments.of("duplicate field", "{\"accountId\":\"6012\",\"accountId\":\"6012\",\"sourceId\":\"a\","
@@ -334,7 +338,11 @@ public class FailureEventWebhookTest {
             .replace("SCIM provisioning from Entra ID SCIM failed: ", ""), "6601",
             "failure_reason or event_message is required"),
         Arguments.of("unparseable time", good.replace("2025-06-01T08:30:00Z", "last tuesday"), "6601",
-            "time must be epoch milliseconds or an ISO-8601 instant"));
+            "time must be epoch milliseconds or an ISO-8601 instant"),
+        Arguments.of("epoch milliseconds beyond long (once became year 6,351,645)",
+            good.replace("\"2025-06-01T08:30:00Z\"", "200000000000000000000"), "6601", "is not epoch milliseconds"),
+        Arguments.of("epoch milliseconds far ahead", good.replace("\"2025-06-01T08:30:00Z\"", "9223372036854775807"),
+            "6601", "is more than a day ahead of"));
   }
 
   @ParameterizedTest(name = "{0}")
