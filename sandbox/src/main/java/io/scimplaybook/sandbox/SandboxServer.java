@@ -56,7 +56,15 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   public static SandboxServer start(SandboxConfig config) throws IOException {
-    ScenarioState state = new ScenarioState(config, Clock.systemUTC());
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the sandbox's time, which its job schedule and story changes follow: an end-to-end test on a
+   *     time-skipping Temporal test server passes that server's clock, so skipped time passes for the sandbox too
+   */
+  public static SandboxServer start(SandboxConfig config, Clock clock) throws IOException {
+    ScenarioState state = new ScenarioState(config, clock);
     HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 0);
     ExecutorService executor = Executors.newFixedThreadPool(8, daemonThreads());
     http.setExecutor(executor);

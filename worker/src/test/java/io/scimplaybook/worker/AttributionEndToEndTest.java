@@ -12,27 +12,21 @@ import io.scimplaybook.activities.source.SourceAttribution;
 import io.scimplaybook.api.EventRouterWorkflow;
 import io.scimplaybook.api.PlaybookDelivery;
 import io.scimplaybook.api.PlaybookIds;
-import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
-import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
-import io.scimplaybook.api.secrets.TokenSeal;
 import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.status.PlaybookReport;
 import io.scimplaybook.sandbox.SandboxConfig;
 import io.scimplaybook.sandbox.SandboxServer;
 import io.scimplaybook.workflows.EventRouterWorkflowImpl;
-import io.scimplaybook.workflows.ScimPlaybookWorkflowImpl;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 class AttributionEndToEndTest {
   @TempDir Path escalations;
+  private SandboxWorker world;
   private SandboxServer sandbox;
-  private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -54,37 +48,21 @@ class AttributionEndToEndTest {
   void setUp() throws Exception {
     logs.start();
     ((Logger) LoggerFactory.getLogger(SourceAttribution.class)).addAppender(logs);
-    SandboxConfig sc = SandboxConfig.defaults().withPort(0).withSecondSource("8");
-    sandbox = SandboxServer.start(sc);
-    String base = sandbox.baseUrl();
-    WorkerProperties properties = new WorkerProperties(
-        new WorkerProperties.Cato(base + "/api/v1/graphql2", sc.catoApiKey(), base + "/scim/v2", Duration.ofSeconds(10)),
-        new WorkerProperties.Entra(base, base + "/v1.0", sc.entraTenantId(), sc.entraClientId(),
-            sc.entraClientSecret(), Duration.ofSeconds(10)),
-        TokenSeal.newBase64Key(), escalations,
-        List.of(
-            new WorkerProperties.Source(sc.accountId(), sc.sourceId(), Idp.ENTRA_ID, "Contoso Entra ID",
-                sc.servicePrincipalId(), sc.jobId(), "rule-1", sc.probeObjectId(), sc.probeUserPrincipalName(), null),
-            new WorkerProperties.Source(sc.accountId(), "8", Idp.ENTRA_ID, "Fabrikam Entra ID",
-                sc.servicePrincipalId(), sc.jobId(), "rule-1", sc.probeObjectId(), sc.probeUserPrincipalName(), null)));
-
-    env = TestWorkflowEnvironment.newInstance();
-    PlaybookSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    client = env.getWorkflowClient();
-    PlaybookActivities activities = PlaybookActivities.from(properties);
-    Worker worker = env.newWorker(PlaybookIds.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(ScimPlaybookWorkflowImpl.class, EventRouterWorkflowImpl.class);
-    worker.registerActivitiesImplementations(activities.all());
-    worker.registerActivitiesImplementations(
-        new RoutingActivitiesImpl(new AttributedDelivery(activities.attribution(), client)));
-    env.start();
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("7", "Contoso Entra ID");
+    sources.put("8", "Fabrikam Entra ID");
+    world = new SandboxWorker(SandboxConfig.defaults().withPort(0).withSecondSource("8"), escalations, sources);
+    sandbox = world.sandbox;
+    client = world.client;
+    world.worker.registerWorkflowImplementationTypes(EventRouterWorkflowImpl.class);
+    world.worker.registerActivitiesImplementations(
+        new RoutingActivitiesImpl(new AttributedDelivery(world.activities.attribution(), client)));
+    world.start();
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
-    sandbox.close();
+    world.close();
     ((Logger) LoggerFactory.getLogger(SourceAttribution.class)).detachAppender(logs);
   }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimplaybook.api.PlaybookIds;
-import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
-import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
@@ -23,17 +21,11 @@ import io.scimplaybook.api.status.StepRecord;
 import io.scimplaybook.sandbox.SandboxConfig;
 import io.scimplaybook.sandbox.SandboxServer;
 import io.scimplaybook.sandbox.Scenario;
-import io.scimplaybook.workflows.ScimPlaybookWorkflowImpl;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,41 +43,22 @@ class StoryAndCyclesEndToEndTest {
   private static final String SOURCE = "7";
 
   @TempDir Path escalations;
+  private SandboxWorker world;
   private SandboxServer sandbox;
-  private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private TokenSeal seal;
 
   private void start(Scenario scenario) throws Exception {
-    SandboxConfig sc = SandboxConfig.defaults().withPort(0).withScenario(scenario);
-    sandbox = SandboxServer.start(sc);
-    String base = sandbox.baseUrl();
-    String sealKey = TokenSeal.newBase64Key();
-    seal = TokenSeal.fromBase64Key(sealKey);
-    WorkerProperties properties = new WorkerProperties(
-        new WorkerProperties.Cato(base + "/api/v1/graphql2", sc.catoApiKey(), base + "/scim/v2", Duration.ofSeconds(10)),
-        new WorkerProperties.Entra(base, base + "/v1.0", sc.entraTenantId(), sc.entraClientId(),
-            sc.entraClientSecret(), Duration.ofSeconds(10)),
-        sealKey, escalations,
-        List.of(new WorkerProperties.Source(sc.accountId(), sc.sourceId(), Idp.ENTRA_ID, "Contoso Entra ID",
-            sc.servicePrincipalId(), sc.jobId(), "rule-1", sc.probeObjectId(), sc.probeUserPrincipalName(), null)));
-    env = TestWorkflowEnvironment.newInstance();
-    PlaybookSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    Worker worker = env.newWorker(PlaybookIds.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(ScimPlaybookWorkflowImpl.class);
-    worker.registerActivitiesImplementations(PlaybookActivities.from(properties).all());
-    env.start();
-    client = env.getWorkflowClient();
+    world = new SandboxWorker(SandboxConfig.defaults().withPort(0).withScenario(scenario), escalations).start();
+    sandbox = world.sandbox;
+    seal = world.seal;
+    client = world.client;
   }
 
   @AfterEach
   void tearDown() {
-    if (env != null) {
-      env.close();
-    }
-    if (sandbox != null) {
-      sandbox.close();
+    if (world != null) {
+      world.close();
     }
   }
 
@@ -128,8 +101,6 @@ class StoryAndCyclesEndToEndTest {
     run.failureReported(new ScimFailureEvent(ACCOUNT, SOURCE, null, reason,
         sandbox.storyId(), ScimFailureEvent.ORIGIN_WEBHOOK, event.get("event_id").asText()));
     awaitStatus(run, s -> s.step() == Step.MONITORING && s.cycle() == 2, "cycle 2's monitoring");
-    // The sandbox's schedule runs on the wall clock: let one scheduled cycle begin after cycle 2's fix.
-    Thread.sleep(6_000);
 
     PlaybookReport report = client.newUntypedWorkflowStub(PlaybookIds.workflowId(ACCOUNT, SOURCE))
         .getResult(PlaybookReport.class);

@@ -6,9 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.scimplaybook.api.PlaybookIds;
-import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
-import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
@@ -24,18 +22,12 @@ import io.scimplaybook.api.status.StepRecord;
 import io.scimplaybook.sandbox.SandboxConfig;
 import io.scimplaybook.sandbox.SandboxServer;
 import io.scimplaybook.workflows.HistoryText;
-import io.scimplaybook.workflows.ScimPlaybookWorkflowImpl;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 class TokenMismatchEndToEndTest {
   @TempDir Path escalations;
+  private SandboxWorker world;
   private SandboxServer sandbox;
-  private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private TokenSeal seal;
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -59,33 +51,15 @@ class TokenMismatchEndToEndTest {
   void setUp() throws Exception {
     logs.start();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-    SandboxConfig sc = SandboxConfig.defaults().withPort(0);
-    sandbox = SandboxServer.start(sc);
-    String base = sandbox.baseUrl();
-    String sealKey = TokenSeal.newBase64Key();
-    seal = TokenSeal.fromBase64Key(sealKey);
-    WorkerProperties properties = new WorkerProperties(
-        new WorkerProperties.Cato(base + "/api/v1/graphql2", sc.catoApiKey(), base + "/scim/v2", Duration.ofSeconds(10)),
-        new WorkerProperties.Entra(base, base + "/v1.0", sc.entraTenantId(), sc.entraClientId(),
-            sc.entraClientSecret(), Duration.ofSeconds(10)),
-        sealKey, escalations,
-        List.of(new WorkerProperties.Source(sc.accountId(), sc.sourceId(), Idp.ENTRA_ID, "Contoso Entra ID",
-            sc.servicePrincipalId(), sc.jobId(), "rule-1", sc.probeObjectId(), sc.probeUserPrincipalName(), null)));
-
-    env = TestWorkflowEnvironment.newInstance();
-    PlaybookSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    Worker worker = env.newWorker(PlaybookIds.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(ScimPlaybookWorkflowImpl.class);
-    worker.registerActivitiesImplementations(PlaybookActivities.from(properties).all());
-    env.start();
-    client = env.getWorkflowClient();
+    world = new SandboxWorker(SandboxConfig.defaults().withPort(0), escalations).start();
+    sandbox = world.sandbox;
+    seal = world.seal;
+    client = world.client;
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
-    sandbox.close();
+    world.close();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
   }
 
