@@ -66,12 +66,15 @@ final class FailureEventServlet extends HttpServlet {
     ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATH));
     boolean signed;
     try {
-      signed = checkHeaders(request);
+      // First, so that a caller without credentials learns nothing about what the endpoint would accept.
+      signed = authenticator.checkHeaders(request);
     } catch (WebhookAuthenticationException e) {
       write(response, unauthorized(request, e));
       return;
-    } catch (RefusedBeforeBody e) {
-      write(response, e.answer);
+    }
+    Answer refused = refusedOnHeaders(request);
+    if (refused != null) {
+      write(response, refused);
       return;
     }
     // Past the headers, the body is read without blocking: a request thread only works when bytes have arrived, so
@@ -83,19 +86,14 @@ final class FailureEventServlet extends HttpServlet {
     request.getInputStream().setReadListener(reader);
   }
 
-  /** The checks the headers allow, before a byte of the body is read. */
-  private boolean checkHeaders(HttpServletRequest request) {
-    // First, so that a caller without credentials learns nothing about what the endpoint would accept.
-    boolean signed = authenticator.checkHeaders(request);
+  /** What the headers alone refuse (type, declared size), before a byte of the body is read; null when nothing. */
+  private Answer refusedOnHeaders(HttpServletRequest request) {
     String contentType = request.getContentType();
     if (!isJson(contentType)) {
-      throw new RefusedBeforeBody(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, got "
-          + (contentType == null ? "none" : "'" + contentType + "'")));
+      return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, got "
+          + (contentType == null ? "none" : "'" + contentType + "'"));
     }
-    if (request.getContentLengthLong() > maxBody) {
-      throw new RefusedBeforeBody(tooLarge());
-    }
-    return signed;
+    return request.getContentLengthLong() > maxBody ? tooLarge() : null;
   }
 
   private Answer receive(HttpServletRequest request, byte[] body, boolean signed) {
@@ -200,16 +198,6 @@ final class FailureEventServlet extends HttpServlet {
       } finally {
         async.complete();
       }
-    }
-  }
-
-  /** A request refused on its headers alone. */
-  private static final class RefusedBeforeBody extends RuntimeException {
-    private final transient Answer answer;
-
-    RefusedBeforeBody(Answer answer) {
-      super(null, null, false, false);
-      this.answer = answer;
     }
   }
 

@@ -5,7 +5,6 @@ import io.grpc.StatusRuntimeException;
 import io.scimplaybook.api.PlaybookDelivery;
 import io.scimplaybook.api.PlaybookDelivery.Delivered;
 import io.scimplaybook.api.PlaybookIds;
-import io.scimplaybook.api.PlaybookStartOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.starter.PlaybookProperties;
 import io.temporal.client.WorkflowClient;
@@ -49,10 +48,6 @@ public class PlaybookStarter {
     } catch (RuntimeException e) {
       throw unavailableOr(e, workflowId);
     }
-  }
-
-  static String staticDetails(ScimFailureEvent event) {
-    return PlaybookStartOptions.staticDetails(event);
   }
 
   private static RuntimeException unavailableOr(RuntimeException e, String workflowId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Any;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import io.scimplaybook.api.PlaybookStartOptions;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.starter.PlaybookProperties;
@@ -45,7 +46,7 @@ class PlaybookStarterTest {
 
   @Test
   void staticDetailsNameTheReasonAndTheStory() {
-    assertThat(PlaybookStarter.staticDetails(new ScimFailureEvent("1", "s", Instant.parse("2025-06-01T08:30:00Z"),
+    assertThat(PlaybookStartOptions.staticDetails(new ScimFailureEvent("1", "s", Instant.parse("2025-06-01T08:30:00Z"),
         "token\nexpired", "story-3", ScimFailureEvent.ORIGIN_WEBHOOK)))
         .contains("token expired").contains("story-3").contains("2025-06-01T08:30:00Z");
   }
