@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
@@ -30,6 +32,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so it is checked in two ways. Validity: in the test's own
@@ -164,8 +169,9 @@ class DockerComposeFileTest {
       assertThat(colon).as("service %s: image %s has no tag", name, ref).isPositive();
       String repo = ref.substring(0, colon);
       String tag = ref.substring(colon + 1);
+      // Prometheus tags its releases v3.5.0.
       assertThat(tag).as("service %s: image %s must be pinned to an exact version", name, ref)
-          .matches("\\d+\\.\\d+(\\.\\d+)?");
+          .matches("v?\\d+\\.\\d+(\\.\\d+)?");
       assertThat(repo).as("service %s: auto-setup is no longer maintained", name)
           .isNotEqualTo("temporalio/auto-setup");
       String previous = tags.put(repo, tag);
@@ -262,9 +268,10 @@ class DockerComposeFileTest {
 
   @Test
   void theSandboxRunsOnlyInTheDemoProfileAndTriggersTheStarter() {
+    Map<String, String> optional = Map.of("sandbox", "demo", "prometheus", "observability", "grafana", "observability");
     compose.services().forEach((name, service) -> {
-      if (name.equals("sandbox")) {
-        assertThat(service.get("profiles")).as("sandbox profiles").isEqualTo(List.of("demo"));
+      if (optional.containsKey(name)) {
+        assertThat(service.get("profiles")).as("%s profiles", name).isEqualTo(List.of(optional.get(name)));
       } else {
         assertThat(service).as("%s must run without a profile", name).doesNotContainKey("profiles");
       }
@@ -299,10 +306,9 @@ class DockerComposeFileTest {
     assertThat(properties.escalationDir()).isEqualTo(Path.of("/app/escalations"));
     assertThat(bound(worker, "worker", "spring.temporal.connection.target")).isEqualTo("temporal:7233");
     assertThat(bound(worker, "worker", "spring.profiles.active")).isEqualTo("sandbox");
-    assertThat(bound(worker, "worker", "spring.main.web-application-type")).isEqualTo("servlet");
     String healthPort = bound(worker, "worker", "server.port");
     assertThat(String.valueOf(effective.service("worker").get("healthcheck")))
-        .contains("127.0.0.1:" + healthPort + "/actuator/health");
+        .contains("127.0.0.1:" + healthPort + "/actuator/health/readiness");
     // application-sandbox.yml builds every vendor URL from these two; they must name the sandbox service.
     assertThat(effective.environment("worker")).containsEntry("SANDBOX_HOST", "sandbox")
         .containsEntry("SANDBOX_PORT", "8089");
@@ -314,6 +320,79 @@ class DockerComposeFileTest {
         .isEqualTo(REQUIRED_SECRETS.get("SCIM_PLAYBOOK_WEBHOOK_BEARER_TOKEN"));
     assertThat(bound(starter, "starter", "scim-playbook.playbook.monitoring-window")).isEqualTo("PT1H");
     assertThat(bound(starter, "starter", "spring.temporal.connection.target")).isEqualTo("temporal:7233");
+    String managementPort = bound(starter, "starter", "management.server.port");
+    assertThat(managementPort).isNotEqualTo(String.valueOf(starterWebhookPort()));
+    assertThat(String.valueOf(effective.service("starter").get("healthcheck")))
+        .contains("127.0.0.1:" + managementPort + "/actuator/health/readiness");
+  }
+
+  @Test
+  void everyFileTheServicesMountExistsInTheRepository() {
+    compose.services().forEach((name, service) -> {
+      Object volumes = service.get("volumes");
+      if (volumes == null) {
+        return;
+      }
+      for (Object volume : ComposeFile.list(volumes, "volumes of " + name)) {
+        String source = String.valueOf(volume).split(":")[0];
+        if (source.startsWith("./")) {
+          assertThat(root.resolve(source.substring(2))).as("%s mounts %s", name, source).exists();
+        }
+      }
+    });
+  }
+
+  @Test
+  void prometheusScrapesEveryWorkerReplicaAndTheStartersManagementPort() throws IOException {
+    Map<String, Object> config = yaml("deploy/prometheus/prometheus.yml");
+    Map<String, Map<String, Object>> jobs = new LinkedHashMap<>();
+    for (Object job : ComposeFile.list(config.get("scrape_configs"), "scrape_configs")) {
+      Map<String, Object> j = ComposeFile.map(job, "a scrape config");
+      jobs.put(String.valueOf(j.get("job_name")), j);
+    }
+    assertThat(jobs).containsOnlyKeys("scim-playbook-worker", "scim-playbook-starter");
+    jobs.values().forEach(j -> assertThat(j).containsEntry("metrics_path", "/actuator/prometheus"));
+
+    // By DNS, so `--scale worker=3` is scraped three times; on the port compose gives the worker's actuator.
+    Map<String, Object> dns = ComposeFile.map(
+        ComposeFile.list(jobs.get("scim-playbook-worker").get("dns_sd_configs"), "worker dns_sd_configs").get(0), "dns");
+    assertThat(dns.get("names")).isEqualTo(List.of("worker"));
+    assertThat(String.valueOf(dns.get("port"))).isEqualTo(compose.environment("worker").get("SERVER_PORT"));
+    Map<String, Object> starter = ComposeFile.map(
+        ComposeFile.list(jobs.get("scim-playbook-starter").get("static_configs"), "starter static_configs").get(0), "s");
+    assertThat(starter.get("targets"))
+        .isEqualTo(List.of("starter:" + compose.environment("starter").get("MANAGEMENT_SERVER_PORT")));
+  }
+
+  @Test
+  void grafanaIsProvisionedWithThePrometheusDatasourceAndADashboardOfThePlaybooksSeries() throws IOException {
+    Map<String, Object> datasources = yaml("deploy/grafana/provisioning/datasources/prometheus.yml");
+    Map<String, Object> prometheus = ComposeFile.map(
+        ComposeFile.list(datasources.get("datasources"), "datasources").get(0), "datasource");
+    assertThat(prometheus).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
+    assertThat(compose.service("prometheus").get("ports")).isEqualTo(List.of("127.0.0.1:9090:9090"));
+
+    Map<String, Object> providers = yaml("deploy/grafana/provisioning/dashboards/scim-playbook.yml");
+    Object path = ComposeFile.map(ComposeFile.map(
+        ComposeFile.list(providers.get("providers"), "providers").get(0), "provider").get("options"), "options")
+        .get("path");
+    assertThat(compose.service("grafana").get("volumes")).asList()
+        .contains("./deploy/grafana/dashboards:" + path + ":ro");
+
+    JsonNode dashboard = new ObjectMapper()
+        .readTree(root.resolve("deploy/grafana/dashboards/scim-playbook.json").toFile());
+    List<String> queries = new ArrayList<>();
+    dashboard.get("panels").forEach(panel -> {
+      assertThat(panel.at("/datasource/uid").asText()).as("panel %s", panel.get("title"))
+          .isEqualTo(prometheus.get("uid"));
+      panel.get("targets").forEach(target -> queries.add(target.get("expr").asText()));
+    });
+    // What the issue asks the dashboard to show: runs by outcome, time to diagnosis, pending tasks, webhook status,
+    // workflow task latency; the names are those MetricsEndToEndTest and StarterMetricsTest read from the endpoints.
+    assertThat(String.join("\n", queries)).contains("scim_playbook_runs_ended_total", "by (outcome)",
+        "scim_playbook_time_to_diagnosis_seconds_bucket", "scim_playbook_operator_tasks_opened_total",
+        "scim_playbook_operator_tasks_closed_total", "scim_playbook_operator_wait_seconds",
+        "scim_playbook_webhook_requests_total", "temporal_workflow_task_execution_latency_seconds_bucket");
   }
 
   @ParameterizedTest
@@ -349,6 +428,11 @@ class DockerComposeFileTest {
       }
     });
     return oneShots;
+  }
+
+  private static Map<String, Object> yaml(String file) throws IOException {
+    return ComposeFile.map(new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(root.resolve(file))),
+        file);
   }
 
   private static Map<String, String> dependencies(String service) {

@@ -13,11 +13,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -39,7 +35,7 @@ final class SandboxWorker implements AutoCloseable {
   SandboxWorker(SandboxConfig config, Path escalations, Map<String, String> sources) throws IOException {
     this.config = config;
     env = TestWorkflowEnvironment.newInstance();
-    sandbox = SandboxServer.start(config, new TestServerClock(env));
+    sandbox = SandboxServer.start(config, new TestServerClock(env::currentTimeMillis));
     String base = sandbox.baseUrl();
     String sealKey = TokenSeal.newBase64Key();
     seal = TokenSeal.fromBase64Key(sealKey);
@@ -75,29 +71,5 @@ final class SandboxWorker implements AutoCloseable {
   public void close() {
     env.close();
     sandbox.close();
-  }
-
-  /** The test server's time, which jumps ahead when it skips. */
-  private static final class TestServerClock extends Clock {
-    private final TestWorkflowEnvironment env;
-
-    TestServerClock(TestWorkflowEnvironment env) {
-      this.env = env;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(env.currentTimeMillis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the sandbox reads UTC instants only");
-    }
   }
 }

@@ -21,21 +21,25 @@ import java.util.function.Supplier;
  */
 final class OperatorTasks {
   private final RunRecord run;
+  private final PlaybookMetrics metrics;
   private int taskSequence;
   private TaskDecision decision;
   private RotationApproval approval;
   private RotationRejection rejection;
 
-  OperatorTasks(RunRecord run) {
+  OperatorTasks(RunRecord run, PlaybookMetrics metrics) {
     this.run = run;
+    this.metrics = metrics;
   }
 
   /** Waits for one of the decisions {@code kind} accepts; null when the deadline passed first. */
   Decision ask(TaskKind kind, String title, String instructions) {
     decision = null;
-    String taskId = open(kind, title, instructions).id();
+    OperatorTask task = open(kind, title, instructions);
+    String taskId = task.id();
     // A decision the kind does not take (decideTask checks only the id) keeps the task open for a fitting one.
     boolean answered = await(() -> decision != null && kind.accepts(decision.decision()));
+    metrics.taskClosed(kind, task.openedAt(), answered);
     run.pendingTask = null;
     run.publish();
     if (!answered) {
@@ -57,8 +61,9 @@ final class OperatorTasks {
   boolean askForRotation(String title, String instructions) {
     approval = null;
     rejection = null;
-    open(TaskKind.APPROVE_ROTATION, title, instructions);
+    OperatorTask task = open(TaskKind.APPROVE_ROTATION, title, instructions);
     boolean answered = await(() -> approval != null || rejection != null);
+    metrics.taskClosed(TaskKind.APPROVE_ROTATION, task.openedAt(), answered);
     run.pendingTask = null;
     // Not a command: the UI must stop asking for the approval while the new token is being checked.
     run.publish();
@@ -137,6 +142,7 @@ final class OperatorTasks {
     run.note("Waiting for an operator: " + title + " (task " + id + ")");
     run.pendingTask = task;
     run.publish();
+    metrics.taskOpened(kind);
     return task;
   }
 

@@ -44,7 +44,8 @@ import java.util.List;
 public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
 
   private final RunRecord run = new RunRecord();
-  private final OperatorTasks tasks = new OperatorTasks(run);
+  private final PlaybookMetrics metrics = new PlaybookMetrics(run);
+  private final OperatorTasks tasks = new OperatorTasks(run, metrics);
   private final AuditReview audits = new AuditReview(run);
   private final TokenRotation rotation = new TokenRotation(run, tasks);
   private final RecoveryProof proof = new RecoveryProof(run, tasks);
@@ -53,6 +54,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   @Override
   public PlaybookReport run(PlaybookInput in) {
     run.begin(in);
+    metrics.started();
     // Runs start by signal-with-start, so the first event is already in the first workflow task.
     Workflow.await(() -> run.failures.count() > 0);
 
@@ -82,6 +84,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
         return finish(Outcome.ESCALATED, RootCause.UNKNOWN,
             "The playbook stopped at " + run.step + " because a call failed for good: " + Reasons.of(f));
       }
+      metrics.diagnosed(repair.cause());
       boolean proven = proof.enabled();
       if (proven) {
         repair = run.keepCause(repair);
@@ -241,6 +244,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
     comments.post("the run ended " + end + (cause == null ? "" : ", root cause " + cause) + ". " + conclusion
         + (report.bundleLocation() == null ? "" : " Support bundle: " + report.bundleLocation()));
     run.done(end, cause);
+    metrics.ended(end, cause);
     return report;
   }
 

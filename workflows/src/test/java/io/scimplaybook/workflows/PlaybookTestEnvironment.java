@@ -14,6 +14,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
@@ -38,7 +39,12 @@ final class PlaybookTestEnvironment implements AutoCloseable {
 
   /** @param wrapActivities lets a test observe every activity call, e.g. to read the run from the server meanwhile */
   PlaybookTestEnvironment(UnaryOperator<Object> wrapActivities) {
-    env = TestWorkflowEnvironment.newInstance();
+    this(wrapActivities, TestEnvironmentOptions.getDefaultInstance());
+  }
+
+  /** @param options e.g. a metrics scope, or a worker without a workflow cache so every task replays */
+  PlaybookTestEnvironment(UnaryOperator<Object> wrapActivities, TestEnvironmentOptions options) {
+    env = TestWorkflowEnvironment.newInstance(options);
     PlaybookSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     Worker worker = env.newWorker(PlaybookIds.TASK_QUEUE);

@@ -43,12 +43,14 @@ final class FailureEventServlet extends HttpServlet {
   private final transient PlaybookStarter starter;
   private final transient WebhookAuthenticator authenticator;
   private final transient ObjectWriter json;
+  private final transient WebhookMetrics metrics;
   private final long maxBody;
   private final long bodyTimeoutMillis;
 
   FailureEventServlet(FailureEventParser parser, PlaybookStarter starter, WebhookAuthenticator authenticator,
-      WebhookProperties webhook, ObjectWriter json) {
+      WebhookProperties webhook, ObjectWriter json, WebhookMetrics metrics) {
     this.parser = parser;
+    this.metrics = metrics;
     this.starter = starter;
     this.authenticator = authenticator;
     this.json = json;
@@ -202,6 +204,9 @@ final class FailureEventServlet extends HttpServlet {
   }
 
   private void write(HttpServletResponse response, Answer answer) throws IOException {
+    // Counted before the bytes go out: a sender that hung up still got this answer decided for it.
+    metrics.answered(answer.status().value(), answer.body() instanceof IgnoredEvent ? WebhookMetrics.Result.IGNORED
+        : answer.status().is2xxSuccessful() ? WebhookMetrics.Result.DELIVERED : WebhookMetrics.Result.REFUSED);
     byte[] bytes = json.writeValueAsBytes(answer.body());
     response.setStatus(answer.status().value());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);

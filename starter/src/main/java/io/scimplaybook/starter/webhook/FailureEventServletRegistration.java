@@ -14,9 +14,10 @@ class FailureEventServletRegistration {
 
   @Bean
   ServletRegistrationBean<FailureEventServlet> failureEventServlet(FailureEventParser parser, PlaybookStarter starter,
-      WebhookAuthenticator authenticator, WebhookProperties webhook, ObjectMapper mapper) {
+      WebhookAuthenticator authenticator, WebhookProperties webhook, ObjectMapper mapper, WebhookMetrics metrics) {
     // Spring Boot's ObjectMapper, so the answers are written exactly as the MVC converters wrote them before.
-    FailureEventServlet servlet = new FailureEventServlet(parser, starter, authenticator, webhook, mapper.writer());
+    FailureEventServlet servlet = new FailureEventServlet(parser, starter, authenticator, webhook, mapper.writer(),
+        metrics);
     ServletRegistrationBean<FailureEventServlet> registration =
         new ServletRegistrationBean<>(servlet, FailureEventServlet.PATH);
     registration.setName("failureEventWebhook");

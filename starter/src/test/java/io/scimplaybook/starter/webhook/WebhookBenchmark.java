@@ -104,7 +104,7 @@ class WebhookBenchmark {
 
   private static ConfigurableApplicationContext startStarter(TemporalTestServer temporal) {
     return new SpringApplicationBuilder(StarterApplication.class).run(
-        "--server.port=0", "--server.address=127.0.0.1",
+        "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
         "--spring.temporal.connection.target=" + temporal.target(),
         "--scim-playbook.webhook.bearer-token=" + TOKEN,
         // One INFO line per event would make the console the bottleneck and the output unreadable.

@@ -14,11 +14,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Temporal down: the webhook still starts, and refuses events with 503 within its configured bound. */
+/**
+ * Temporal down: the webhook still starts, and refuses events with 503 within its configured bound; the readiness
+ * probe says so too (a load balancer stops sending), while liveness stays UP (a restart would not help).
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"scim-playbook.webhook.temporal-timeout=PT1S", "scim-playbook.playbook.monitoring-window=PT5M",
@@ -32,6 +36,7 @@ class WebhookTemporalDownTest {
   }
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired PlaybookProperties playbook;
 
   @Test
@@ -49,6 +54,21 @@ class WebhookTemporalDownTest {
     assertThat(new ObjectMapper().readTree(response.body()).get("error").asText())
         .contains("Temporal is unreachable").contains("not accepted");
     assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void readinessIsDownNamingTemporalWhileLivenessStaysUp() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> liveness = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/liveness")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(readiness.statusCode()).isEqualTo(503);
+    assertThat(readiness.body()).contains("\"temporal\":{\"status\":\"DOWN\"}");
+    assertThat(liveness.statusCode()).isEqualTo(200);
   }
 
   @Test
