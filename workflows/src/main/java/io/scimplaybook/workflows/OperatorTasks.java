@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  */
 final class OperatorTasks {
   private final RunRecord run;
+  private final Notifications notifications;
   private int taskSequence;
   private TaskDecision decision;
   private RotationApproval approval;
@@ -28,6 +29,7 @@ final class OperatorTasks {
 
   OperatorTasks(RunRecord run) {
     this.run = run;
+    this.notifications = new Notifications(run);
   }
 
   /** Waits for one of the decisions {@code kind} accepts; null when the deadline passed first. */
@@ -137,6 +139,7 @@ final class OperatorTasks {
     run.note("Waiting for an operator: " + title + " (task " + id + ")");
     run.pendingTask = task;
     run.publish();
+    notifications.taskOpened(task);
     return task;
   }
 
