@@ -1,13 +1,12 @@
 package io.scimplaybook.activities.notify;
 
+import io.scimplaybook.activities.http.ActivityFailures;
 import io.scimplaybook.activities.http.ApiCallException;
-import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.activities.NotificationActivities;
 import io.scimplaybook.api.notify.Notification;
 import io.scimplaybook.api.notify.NotificationResult;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public class NotificationActivitiesImpl implements NotificationActivities {
   public static final String OFF =
       "notifications are off: no channel is configured (scim-playbook.notify.webhook.url, scim-playbook.notify.smtp.host)";
+  static final String API = "notifications";
   private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
 
   private final List<NotificationChannel> channels;
@@ -49,6 +49,8 @@ public class NotificationActivitiesImpl implements NotificationActivities {
     DeliveryProgress progress = context.getHeartbeatDetails(DeliveryProgress.class).orElse(DeliveryProgress.NONE);
     NotificationText text = NotificationText.of(notification, uiBaseUrl, context.getInfo().getNamespace());
     List<String> retryable = new ArrayList<>();
+    ApiCallException.Kind retryKind = null;
+    ApiCallException.Kind refusalKind = null;
     Duration retryAfter = null;
     for (NotificationChannel channel : channels) {
       if (progress.settled(channel.name())) {
@@ -62,25 +64,24 @@ public class NotificationActivitiesImpl implements NotificationActivities {
         log.warn("Notification {} not delivered by {}: {}", notification.idempotencyKey(), channel.name(),
             e.getMessage());
         if (e.kind().retryable()) {
-          retryable.add(channel.name() + ": " + e.getMessage());
+          retryable.add(channel.name() + " (" + e.getMessage() + ")");
+          retryKind = retryKind == ApiCallException.Kind.RATE_LIMITED ? retryKind : e.kind();
           retryAfter = later(retryAfter, e.retryAfter());
           continue;
         }
+        refusalKind = refusalKind == null ? e.kind() : refusalKind;
         progress = progress.withRefused(channel.name(), e.getMessage());
       }
       context.heartbeat(progress);
     }
+    // Through ActivityFailures like every vendor failure: its type, whether it is retried, Retry-After honoured.
     if (!retryable.isEmpty()) {
-      ApplicationFailure.Builder failure = ApplicationFailure.newBuilder()
-          .setType(FailureTypes.UNAVAILABLE)
-          .setMessage(summary(progress, retryable));
-      if (retryAfter != null) {
-        failure.setNextRetryDelay(retryAfter);
-      }
-      throw failure.build();
+      throw ActivityFailures.from(
+          new ApiCallException(API, 0, retryKind, summary(progress, retryable), retryAfter, null));
     }
     if (progress.delivered().isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure(summary(progress, List.of()), FailureTypes.INVALID_REQUEST);
+      throw ActivityFailures.from(new ApiCallException(API, 0,
+          refusalKind == null ? ApiCallException.Kind.INVALID_REQUEST : refusalKind, summary(progress, List.of())));
     }
     return new NotificationResult(progress.delivered(), progress.refused().isEmpty() ? null : refusals(progress));
   }
@@ -95,7 +96,7 @@ public class NotificationActivitiesImpl implements NotificationActivities {
       parts.add(refusals(progress));
     }
     if (!retryable.isEmpty()) {
-      parts.add("not yet delivered by " + String.join("; ", retryable));
+      parts.add("not yet delivered by " + String.join(", ", retryable));
     }
     return String.join("; ", parts);
   }

@@ -49,8 +49,7 @@ public class SmtpChannel implements NotificationChannel {
       throw new IllegalArgumentException(setting + " is not set");
     }
     try {
-      InternetAddress parsed = new InternetAddress(value.strip(), true);
-      return parsed;
+      return new InternetAddress(value.strip(), true);
     } catch (AddressException e) {
       throw new IllegalArgumentException(setting + " is not an e-mail address: '" + value + "'");
     }

@@ -133,7 +133,8 @@ class WebhookChannelTest {
 
   @Test
   void aRefusalEndsItAtOnceWithTheReasonAndNoSecret() {
-    server.enqueue(new MockResponse().setResponseCode(400).setBody("invalid_payload"));
+    // A receiver that echoes the request line in its refusal: the secret path must still not come through.
+    server.enqueue(new MockResponse().setResponseCode(400).setBody("invalid_payload for POST " + SECRET_PATH));
     server.enqueue(new MockResponse().setBody("ok"));
     try (NotifyServer temporal = new NotifyServer(activities())) {
       WorkflowFailedException e = catchThrowableOfType(() -> temporal.deliver(Notifications.rotationTask()),
@@ -143,7 +144,8 @@ class WebhookChannelTest {
       assertThat(failure.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
       assertThat(failure.isNonRetryable()).isTrue();
       assertThat(failure.getOriginalMessage())
-          .isEqualTo("refused by webhook (notification webhook: answered HTTP 400: invalid_payload)")
+          .isEqualTo("notifications: refused by webhook (notification webhook: answered HTTP 400: invalid_payload for "
+              + "POST [redacted])")
           .doesNotContain("s3cr3t");
       assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
     }
