@@ -1,6 +1,7 @@
 package io.scimplaybook.activities.notify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ public record DeliveryProgress(List<String> delivered, Map<String, String> refus
 
   public DeliveryProgress {
     delivered = delivered == null ? List.of() : List.copyOf(delivered);
-    refused = refused == null ? Map.of() : Map.copyOf(refused);
+    // Insertion order, so a message that lists several refusals reads the same on every attempt.
+    refused = refused == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(refused));
   }
 
   boolean settled(String channel) {
