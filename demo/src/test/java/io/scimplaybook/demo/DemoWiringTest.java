@@ -93,12 +93,13 @@ class DemoWiringTest {
             io.scimplaybook.workflows.EventRouterWorkflowImpl.class);
     assertThat(queue.getRegisteredActivityInfo()).extracting(WorkersTemplate.RegisteredActivityInfo::getBeanName)
         .containsExactlyInAnyOrder("sourceActivities", "catoActivities", "idpActivities", "tokenRotationActivities",
-            "escalationActivities", "eventsFeedActivities", "routingActivities");
+            "escalationActivities", "notificationActivities", "eventsFeedActivities", "routingActivities");
     assertThat(queue.getRegisteredActivityInfo())
         .flatMap(info -> info.getMetadata().getActivityInterfaces())
         .extracting(POJOActivityInterfaceMetadata::getInterfaceClass)
         .contains(SourceActivities.class, CatoActivities.class, IdpActivities.class, TokenRotationActivities.class,
-            EscalationActivities.class, EventsFeedActivities.class,
+            EscalationActivities.class, io.scimplaybook.api.activities.NotificationActivities.class,
+            EventsFeedActivities.class,
             io.scimplaybook.api.activities.RoutingActivities.class);
   }
 

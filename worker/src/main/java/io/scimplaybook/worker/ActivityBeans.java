@@ -3,20 +3,24 @@ package io.scimplaybook.worker;
 import io.scimplaybook.activities.cato.CatoActivitiesImpl;
 import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
+import io.scimplaybook.activities.notify.NotificationActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
 import io.scimplaybook.activities.source.AttributedDelivery;
 import io.scimplaybook.activities.source.RoutingActivitiesImpl;
 import io.scimplaybook.activities.source.SourceActivitiesImpl;
 import io.scimplaybook.api.activities.IdpActivities;
 import io.temporal.client.WorkflowClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The activity beans the worker registers (named in application.yml under spring.temporal.workers). */
 @Configuration
-@EnableConfigurationProperties({WorkerProperties.class, EventsFeedProperties.class})
+@EnableConfigurationProperties({WorkerProperties.class, EventsFeedProperties.class, NotifyProperties.class})
 public class ActivityBeans {
+  private static final Logger log = LoggerFactory.getLogger(ActivityBeans.class);
 
   @Bean
   PlaybookActivities playbookActivities(WorkerProperties properties) {
@@ -47,6 +51,18 @@ public class ActivityBeans {
   @Bean
   EscalationActivitiesImpl escalationActivities(PlaybookActivities a) {
     return a.escalation();
+  }
+
+  /** Telling people about tasks and escalations; with no channel configured it answers that notifications are off. */
+  @Bean
+  NotificationActivitiesImpl notificationActivities(NotifyProperties notify) {
+    NotificationActivitiesImpl activities = notify.activities();
+    if (activities.channelNames().isEmpty()) {
+      log.info("Notifications are off: set scim-playbook.notify.webhook.url and/or scim-playbook.notify.smtp.host");
+    } else {
+      log.info("Notifications go out by {}", String.join(", ", activities.channelNames()));
+    }
+    return activities;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.scimplaybook.worker;
 
+import io.scimplaybook.activities.notify.NotificationActivitiesImpl;
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.input.Idp;
@@ -14,6 +15,13 @@ import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+<<<<<<< HEAD
+=======
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+>>>>>>> notify
 import java.util.Map;
 
 /**
@@ -54,6 +62,8 @@ final class SandboxWorker implements AutoCloseable {
     worker = env.newWorker(PlaybookIds.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(ScimPlaybookWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.all());
+    // Notifications off, as in a worker without channels: the notification tests are in activities and workflows.
+    worker.registerActivitiesImplementations(new NotificationActivitiesImpl(List.of(), null));
     client = env.getWorkflowClient();
   }
 

@@ -96,6 +96,14 @@ final class ActivityPolicies {
     return options(Duration.ofSeconds(30), Duration.ofHours(1), retry(Duration.ofSeconds(5), Duration.ofMinutes(5), 0));
   }
 
+  /**
+   * Telling people is worth a few retries over a channel's brief outage, but not more than the run's own pace: a
+   * channel that stays down for ten minutes is noted in the timeline and given up.
+   */
+  static ActivityOptions notification() {
+    return options(Duration.ofSeconds(30), Duration.ofMinutes(10), retry(Duration.ofSeconds(5), Duration.ofMinutes(2), 8));
+  }
+
   /** A stub whose calls the UI lists with {@code summary}, so an operator sees what each call was for. */
   static <T> T stub(Class<T> type, ActivityOptions options, String summary) {
     return Workflow.newActivityStub(type, ActivityOptions.newBuilder(options).setSummary(summary).build());

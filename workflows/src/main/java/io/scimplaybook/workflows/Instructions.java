@@ -27,6 +27,11 @@ final class Instructions {
     };
   }
 
+  /** After an escalation the operator's command reads the report, which names the support bundle. */
+  static List<String> escalated(String workflowId) {
+    return List.of(CLI + " report --workflow-id " + workflowId);
+  }
+
   static String approveRotation(SourceProfile p, int attempt) {
     String retry = attempt > 1 ? "The previous token was not accepted: generate a fresh one. " : "";
     String after = p.idp().hasProvisioningApi()

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 final class OperatorTasks {
   private final RunRecord run;
   private final PlaybookMetrics metrics;
+  private final Notifications notifications;
   private int taskSequence;
   private TaskDecision decision;
   private RotationApproval approval;
@@ -30,6 +31,7 @@ final class OperatorTasks {
   OperatorTasks(RunRecord run, PlaybookMetrics metrics) {
     this.run = run;
     this.metrics = metrics;
+    this.notifications = new Notifications(run);
   }
 
   /** Waits for one of the decisions {@code kind} accepts; null when the deadline passed first. */
@@ -143,6 +145,7 @@ final class OperatorTasks {
     run.pendingTask = task;
     run.publish();
     metrics.taskOpened(kind);
+    notifications.taskOpened(task);
     return task;
   }
 

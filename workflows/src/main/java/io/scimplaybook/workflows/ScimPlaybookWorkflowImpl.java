@@ -16,6 +16,7 @@ import io.scimplaybook.api.findings.StorySummary;
 import io.scimplaybook.api.findings.VerificationQuery;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.api.notify.NotificationResult;
 import io.scimplaybook.api.operator.Decision;
 import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.operator.RotationRejection;
@@ -50,6 +51,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   private final TokenRotation rotation = new TokenRotation(run, tasks);
   private final RecoveryProof proof = new RecoveryProof(run, tasks);
   private final StoryComments comments = new StoryComments(run);
+  private final Notifications notifications = new Notifications(run);
 
   @Override
   public PlaybookReport run(PlaybookInput in) {
@@ -231,6 +233,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
 
   private PlaybookReport finish(Outcome end, RootCause cause, String conclusion) {
     PlaybookReport report = run.conclude(end, cause, conclusion);
+    Promise<NotificationResult> escalationNotice = null;
     if (end == Outcome.ESCALATED) {
       try {
         String location = stub(EscalationActivities.class, ActivityPolicies.escalation(),
@@ -240,11 +243,13 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
         run.note("The support bundle could not be delivered: " + Reasons.of(f));
         report = run.report(end, cause, conclusion);
       }
+      escalationNotice = notifications.escalated(conclusion, report.bundleLocation());
     }
     comments.post("the run ended " + end + (cause == null ? "" : ", root cause " + cause) + ". " + conclusion
         + (report.bundleLocation() == null ? "" : " Support bundle: " + report.bundleLocation()));
     run.done(end, cause);
     metrics.ended(end, cause);
+    notifications.settle(escalationNotice);
     return report;
   }
 

@@ -3,6 +3,7 @@ package io.scimplaybook.workflows;
 import io.scimplaybook.api.activities.CatoActivities;
 import io.scimplaybook.api.activities.EscalationActivities;
 import io.scimplaybook.api.activities.IdpActivities;
+import io.scimplaybook.api.activities.NotificationActivities;
 import io.scimplaybook.api.activities.SourceActivities;
 import io.scimplaybook.api.activities.TokenRotationActivities;
 import io.scimplaybook.api.findings.AuditQuery;
@@ -21,6 +22,8 @@ import io.scimplaybook.api.findings.VerificationQuery;
 import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.SourceProfile;
+import io.scimplaybook.api.notify.Notification;
+import io.scimplaybook.api.notify.NotificationResult;
 import io.scimplaybook.api.secrets.SealedToken;
 import io.scimplaybook.api.secrets.TokenSeal;
 import io.scimplaybook.api.status.PlaybookReport;
@@ -76,6 +79,10 @@ final class FakeActivities {
   final AtomicInteger provisionCalls = new AtomicInteger();
   final List<String> savedTokens = new CopyOnWriteArrayList<>();
   final List<PlaybookReport> bundles = new CopyOnWriteArrayList<>();
+  /** Every notification the run asked for, each attempt included. */
+  final List<Notification> notifications = new CopyOnWriteArrayList<>();
+  /** Thrown by every notification attempt while set: a channel that is down. */
+  volatile Supplier<RuntimeException> notifyError;
 
   static ProvisionResult failed() {
     return new ProvisionResult(false, "probe@contoso.com", "Failure", "invalid credentials");
@@ -86,7 +93,7 @@ final class FakeActivities {
   }
 
   Object[] all() {
-    return new Object[] {new Sources(), new Cato(), new IdpCalls(), new Rotation(), new Escalation()};
+    return new Object[] {new Sources(), new Cato(), new IdpCalls(), new Rotation(), new Escalation(), new Notifier()};
   }
 
   private ProvisionResult nextProvision() {
@@ -217,6 +224,15 @@ final class FakeActivities {
     public String deliverBundle(PlaybookReport report) {
       bundles.add(report);
       return "/bundles/" + report.workflowId() + ".md";
+    }
+  }
+
+  private class Notifier implements NotificationActivities {
+    @Override
+    public NotificationResult deliverNotification(Notification notification) {
+      notifications.add(notification);
+      if (notifyError != null) throw notifyError.get();
+      return new NotificationResult(List.of("webhook"), null);
     }
   }
 }

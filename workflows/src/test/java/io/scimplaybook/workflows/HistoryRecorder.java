@@ -3,6 +3,7 @@ package io.scimplaybook.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimplaybook.api.operator.RotationApproval;
+import io.scimplaybook.api.operator.RotationRejection;
 import io.scimplaybook.api.operator.TaskKind;
 import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.status.RootCause;
@@ -43,6 +44,32 @@ class HistoryRecorder {
       String json = t.client.fetchHistory(PlaybookTestEnvironment.WORKFLOW_ID).toJson(true);
       assertThat(json).doesNotContain("recorded-run-token");
       Files.writeString(Path.of(System.getProperty("recordHistory")), json, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The notify-v1 release: a rotation task notified, rejected, and the escalation notified before the run completes.
+   *
+   * <pre>
+   * mvn -B -o -pl api,workflows -am verify -Dtest=HistoryRecorder -Dsurefire.failIfNoSpecifiedTests=false \
+   *     -DrecordNotifyHistory=$PWD/workflows/src/test/resources/histories/v3-notified-rotation-rejected-escalation.json
+   * </pre>
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "recordNotifyHistory", matches = ".+")
+  void recordNotifiedRejectionAndEscalation() throws Exception {
+    try (PlaybookTestEnvironment t = new PlaybookTestEnvironment()) {
+      t.start();
+      String taskId = t.awaitStatus(s -> s.pendingTask() != null && s.pendingTask().kind() == TaskKind.APPROVE_ROTATION,
+          "an approval task").pendingTask().id();
+      t.running().rejectRotation(new RotationRejection(taskId, "bob", "change freeze"));
+      var report = t.result();
+      assertThat(report.outcome()).isEqualTo(Outcome.ESCALATED);
+      assertThat(t.fake.notifications).hasSize(2);
+      String json = t.client.fetchHistory(PlaybookTestEnvironment.WORKFLOW_ID).toJson(true);
+      assertThat(t.client.fetchHistory(PlaybookTestEnvironment.WORKFLOW_ID).getEvents())
+          .filteredOn(e -> e.hasMarkerRecordedEventAttributes()).isNotEmpty();
+      Files.writeString(Path.of(System.getProperty("recordNotifyHistory")), json, StandardCharsets.UTF_8);
     }
   }
 }

@@ -107,6 +107,7 @@ class LegibleRunsTest {
         "FindDomainChanges: read Domain changes in Cato's audit trail",
         "FindIdpChanges: read Entra ID audit logs",
         "FindProvisioningFailures: read Entra ID audit logs",
+        "DeliverNotification: notify people about task t1",
         "CheckTokenAtCato: check the new token at Cato",
         "TestTokenAtIdp: test connection in Entra ID with the new token",
         "SaveTokenAtIdp: save the new token in Entra ID's provisioning credentials",

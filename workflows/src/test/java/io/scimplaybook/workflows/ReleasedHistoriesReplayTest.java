@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * command sequence that is not behind Workflow.getVersion fails here with a non-determinism error.
  *
  * <p>v2-recovery-proof-quarantine-restart.json was recorded with {@link HistoryRecorder} (its javadoc has the command):
- * job-restart-v1, recovery-proof-v1 and story-comments-v1 all at version 1.
+ * job-restart-v1, recovery-proof-v1 and story-comments-v1 all at version 1. v3-notified-rotation-rejected-escalation.json
+ * likewise, with notify-v1 at version 1: the task's notification, the escalation notice and the wait for it.
  */
 class ReleasedHistoriesReplayTest {
 
@@ -23,6 +24,12 @@ class ReleasedHistoriesReplayTest {
   @Test
   void v2QuarantinedJobRestartedThenRecoveryProvenReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(history("v2-recovery-proof-quarantine-restart.json"),
+        ScimPlaybookWorkflowImpl.class);
+  }
+
+  @Test
+  void v3NotifiedRotationRejectedThenNotifiedEscalationReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("v3-notified-rotation-rejected-escalation.json"),
         ScimPlaybookWorkflowImpl.class);
   }
 
