@@ -98,6 +98,11 @@ final class CrashRig implements AutoCloseable {
     Path log = logs.resolve("worker-" + (workers.size() + 1) + ".log");
     WorkerProcess worker = WorkerProcess.start(workerJar, env, log, WORKER_READY_WITHIN);
     workers.add(worker);
+    // Issue 12: a secret on a command line shows in every process listing.
+    String commandLine = ProcessHandle.of(worker.pid()).flatMap(p -> p.info().commandLine()).orElse("");
+    if (commandLine.contains(sealKey)) {
+      throw new AssertionError("the seal key is on the worker's command line");
+    }
     return worker;
   }
 
