@@ -47,6 +47,7 @@ public final class SandboxServer implements AutoCloseable {
   private final ExecutorService executor;
   private final ScenarioState state;
   private final HttpClient webhookClient;
+  private volatile RequestHook hook = RequestHook.NONE;
 
   private SandboxServer(HttpServer server, ExecutorService executor, ScenarioState state) {
     this.server = server;
@@ -84,6 +85,7 @@ public final class SandboxServer implements AutoCloseable {
   private void mount(String path, HttpHandler handler) {
     HttpContext context = server.createContext(path, handler);
     context.getFilters().add(new AccessLogFilter());
+    context.getFilters().add(new RequestHookFilter(() -> hook));
   }
 
   /** {@code http://127.0.0.1:PORT}, whatever interface the server is bound to. */
@@ -102,6 +104,15 @@ public final class SandboxServer implements AutoCloseable {
   /** The same view as {@code GET /sandbox/state}. */
   public StateSnapshot state() {
     return state.snapshot();
+  }
+
+  /**
+   * Sees every later request before the sandbox answers it or changes its state, on the request's own thread (a hook
+   * that blocks holds that request only); {@link RequestHook#NONE} removes it. For in-process tests, e.g. to kill a
+   * worker while its call is in flight.
+   */
+  public void onRequest(RequestHook newHook) {
+    hook = java.util.Objects.requireNonNull(newHook, "hook");
   }
 
   /** The XOps story's id (also the failure event's {@code story_id}). */

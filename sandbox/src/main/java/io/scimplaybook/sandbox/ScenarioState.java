@@ -285,7 +285,7 @@ final class ScenarioState {
         config.scenario().wireName(), config.accountId(), config.sourceId(), storyId, storyStatus,
         Tokens.same(idpToken, catoToken), domainChangeReverted, failure.isEmpty(),
         failure.map(Enum::name).orElse(null), catoTokensGenerated, idpSecretsSaved, provisionOnDemandCalls,
-        failureEvents.size());
+        failureEvents.size(), restarts);
   }
 
   private void setStoryStatus(String status, Instant at, String description) {

@@ -2,6 +2,7 @@ package io.scimplaybook.sandbox;
 
 /**
  * What {@code GET /sandbox/state} shows. It says whether the IdP's saved token matches Cato's, never the tokens.
+ * {@code jobRestarts} counts Graph restarts that took the job out of quarantine.
  */
 public record StateSnapshot(
     String scenario,
@@ -16,4 +17,5 @@ public record StateSnapshot(
     int catoTokensGenerated,
     int idpSecretsSaved,
     int provisionOnDemandCalls,
-    int failureEvents) {}
+    int failureEvents,
+    int jobRestarts) {}
