@@ -92,6 +92,8 @@ final class CrashRig implements AutoCloseable {
     env.put("SANDBOX_PORT", String.valueOf(sandbox.port()));
     env.put("SCIM_PLAYBOOK_SEAL_KEY", sealKey);
     env.put("SCIM_PLAYBOOK_ESCALATION_DIR", escalations.toString());
+    // The worker's actuator port: any free one, so a demo or a second build on this machine cannot collide with it.
+    env.put("WORKER_HTTP_PORT", "0");
     // The failover settings crash tests need on the Java test server (README, Configuration), exact property names.
     env.put("SPRING_APPLICATION_JSON", "{\"scim-playbook\":{\"failover\":{\"sticky-execution\":false,"
         + "\"activity-start-to-close\":\"" + ACTIVITY_START_TO_CLOSE + "\"}}}");
