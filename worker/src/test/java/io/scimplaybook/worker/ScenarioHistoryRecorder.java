@@ -221,7 +221,7 @@ class ScenarioHistoryRecorder {
     secrets.put("the sandbox's Entra client secret", world.config.entraClientSecret());
   }
 
-  /** The first failure event as the webhook hands it over, for the scenario's source. */
+  /** Starts the scenario's run as the webhook does: signal-with-start with its first failure event. */
   private ScimPlaybookWorkflow startPlaybook(Scenario scenario) throws Exception {
     world(scenario);
     world.start();
