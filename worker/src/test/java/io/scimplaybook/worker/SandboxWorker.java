@@ -35,6 +35,8 @@ final class SandboxWorker implements AutoCloseable {
   final SandboxServer sandbox;
   final SandboxConfig config;
   final TokenSeal seal;
+  /** The seal key, base64: a secret a recorded history must not hold. */
+  final String sealKey;
   final PlaybookActivities activities;
   final Worker worker;
   final WorkflowClient client;
@@ -45,7 +47,7 @@ final class SandboxWorker implements AutoCloseable {
     env = TestWorkflowEnvironment.newInstance();
     sandbox = SandboxServer.start(config, new TestServerClock(env::currentTimeMillis));
     String base = sandbox.baseUrl();
-    String sealKey = TokenSeal.newBase64Key();
+    sealKey = TokenSeal.newBase64Key();
     seal = TokenSeal.fromBase64Key(sealKey);
     WorkerProperties properties = new WorkerProperties(
         new WorkerProperties.Cato(base + "/api/v1/graphql2", config.catoApiKey(), base + "/scim/v2",

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the history that {@link ReleasedHistoriesReplayTest} replays for the recovery-proof release: a token mismatch
+ * How the hand-recorded v2-recovery-proof-quarantine-restart.json was made, on fake activities; the recordings of every
+ * sandbox scenario, the poller and the router are made by the worker's ScenarioHistoryRecorder (README, "Recorded
+ * histories"). Records the history that {@link ReleasedHistoriesReplayTest} replays for the recovery-proof release: a token mismatch
  * whose Entra job stays quarantined after the fix, restarted by the run, with story comments and a proven recovery.
  * Skipped in normal builds; run it to (re-)record, from the repository root:
  *
