@@ -143,6 +143,11 @@ public final class EventCheck {
     return String.format("%04X", (int) c);
   }
 
+  /** {@code value} clipped and with control characters and surrogates escaped, safe for a log line or a status. */
+  public static String printable(String value) {
+    return value == null ? "(no id)" : quote(value);
+  }
+
   /** The value as the refusal shows it: clipped, and with nothing in it that could forge a log line or a surrogate. */
   private static String quote(String value) {
     String clipped = value.length() <= 64 ? value : value.substring(0, 64) + "...";
