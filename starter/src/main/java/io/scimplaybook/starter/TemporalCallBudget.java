@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * {@link Context} whose deadline is the budget less one retry back-off, so a call in flight is cut at the deadline,
  * the retryer stops retrying at it ({@code GrpcSyncRetryer} checks the context deadline) and the last back-off sleep,
  * capped at {@link #maxBackoff}, cannot carry the total past the budget; and the wait for all of it is bounded by
- * the budget itself ({@link #call}), for what the SDK does on its own clock.
+ * that deadline ({@link #call}), for what the SDK does on its own clock.
  */
 public final class TemporalCallBudget {
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The stubs connect lazily, so the first event used to pay for loading gRPC, Netty and protobuf on top of its call
- * budget: measured 4.5 s over a 2 s budget on a loaded 2-core machine (TemporalCallBudgetTest), which is how a
+ * budget: measured 4.5 s against a 2 s budget on a loaded 2-core machine (TemporalCallBudgetTest), which is how a
  * documented 10 s became up to 15 s. One GetSystemInfo at startup, in the background and within the budget, loads
  * them (and, when Temporal is up, caches its capabilities, a round trip the first event then saves). Whatever it
  * meets is only logged: the webhook answers 503 on its own while Temporal is down.
