@@ -53,8 +53,13 @@ public class WorkflowWarmUp implements ApplicationRunner {
   public Result warmUp() {
     boolean beforePolling = !factory.isStarted();
     long started = System.nanoTime();
-    Worker worker = factory.getWorker(PlaybookIds.TASK_QUEUE);
     String problem = null;
+    Worker worker = null;
+    try {
+      worker = factory.getWorker(PlaybookIds.TASK_QUEUE);
+    } catch (IllegalArgumentException e) {
+      // The factory names no such worker: the configuration has none for the playbook's queue.
+    }
     if (worker == null) {
       problem = "no worker on task queue " + PlaybookIds.TASK_QUEUE;
     } else {
