@@ -97,6 +97,8 @@ final class PollerCommand implements CliCommand {
         + "  marker:            " + (s.marker() == null ? "(start of the feed)" : s.marker()) + "\n"
         + "  polls:             " + s.polls() + "\n"
         + "  events delivered:  " + s.eventsDelivered() + "\n"
+        + (s.eventsRefused() == 0 ? "" : "  records refused:   " + s.eventsRefused() + " (not delivered), last: "
+            + s.lastRefused() + "\n")
         + "  last poll:         " + (s.lastPollAt() == null ? "none yet" : s.lastPollAt()) + "\n"
         + (s.backoff() == null ? "" : "  rate-limit back-off: " + s.backoff() + " (" + s.rateLimitedInARow()
             + " refusal(s) in a row)\n")

@@ -1,7 +1,6 @@
 package io.scimplaybook.starter;
 
 import io.scimplaybook.starter.webhook.WebhookProperties;
-import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.ServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
@@ -18,14 +17,27 @@ import org.springframework.context.annotation.Configuration;
 class TemporalClientConfiguration {
 
   @Bean
-  TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> boundedTemporalCalls(WebhookProperties webhook) {
-    Duration limit = webhook.temporalTimeout();
-    Duration perCall = limit.compareTo(ServiceStubsOptions.DEFAULT_RPC_TIMEOUT) < 0 ? limit : ServiceStubsOptions.DEFAULT_RPC_TIMEOUT;
-    // The first call also fetches the server's capabilities, retried on its own clock: bound that one too, or an
-    // unreachable server costs the system-info timeout on top of the retry limit.
-    return builder -> builder
-        .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(limit).build())
+  TemporalCallBudget temporalCallBudget(WebhookProperties webhook) {
+    return new TemporalCallBudget(webhook.temporalTimeout());
+  }
+
+  @Bean
+  TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> boundedTemporalCalls(TemporalCallBudget budget) {
+    return builder -> bound(builder, budget);
+  }
+
+  /**
+   * The stubs' own bounds, each within the budget; {@link TemporalCallBudget#call} adds the one deadline all of an
+   * event's calls share, which is what keeps their sum within it.
+   */
+  static WorkflowServiceStubsOptions.Builder bound(WorkflowServiceStubsOptions.Builder builder, TemporalCallBudget budget) {
+    Duration deadline = budget.callDeadline();
+    Duration perCall = deadline.compareTo(ServiceStubsOptions.DEFAULT_RPC_TIMEOUT) < 0
+        ? deadline : ServiceStubsOptions.DEFAULT_RPC_TIMEOUT;
+    return builder
+        .setRpcRetryOptions(budget.retryOptions())
         .setRpcTimeout(perCall)
-        .setSystemInfoTimeout(limit);
+        // The first call also fetches the server's capabilities, on its own clock unless bounded too.
+        .setSystemInfoTimeout(deadline);
   }
 }

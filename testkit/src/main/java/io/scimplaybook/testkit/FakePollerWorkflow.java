@@ -36,7 +36,7 @@ public class FakePollerWorkflow implements EventsFeedPollerWorkflow, PollerProbe
   @Override
   public PollerStatus status() {
     return new PollerStatus(input == null ? null : input.accountId(), marker, polls, eventsDelivered, lastPollAt, null,
-        0, null, stopRequested);
+        0, null, stopRequested, 0, null);
   }
 
   @Override

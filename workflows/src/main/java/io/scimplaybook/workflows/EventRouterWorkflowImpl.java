@@ -2,6 +2,7 @@ package io.scimplaybook.workflows;
 
 import io.scimplaybook.api.EventRouterWorkflow;
 import io.scimplaybook.api.activities.RoutingActivities;
+import io.scimplaybook.api.input.EventCheck;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.RouterInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
@@ -10,6 +11,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -88,6 +90,14 @@ public class EventRouterWorkflowImpl implements EventRouterWorkflow {
 
   @Override
   public void failureReported(ScimFailureEvent event) {
+    // A malformed event (a null one would break List.copyOf) would fail every routing attempt and hold up every event
+    // behind it: refused here, by the rules of every door, and named in the status until the next good batch.
+    String problem = EventCheck.problem(event, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    if (problem != null) {
+      lastError = "ignored a failure event: " + problem;
+      log.warn("event router of account {} ignored a failure event: {}", accountId, problem);
+      return;
+    }
     buffer.add(event);
   }
 

@@ -39,6 +39,8 @@ public class EventsFeedPollerWorkflowImpl implements EventsFeedPollerWorkflow {
   private String marker;
   private long polls;
   private long eventsDelivered;
+  private long eventsRefused;
+  private String lastRefused;
   private Instant lastPollAt;
   private Duration backoff;
   private int rateLimitedInARow;
@@ -51,6 +53,7 @@ public class EventsFeedPollerWorkflowImpl implements EventsFeedPollerWorkflow {
     marker = input.marker();
     polls = input.polls();
     eventsDelivered = input.eventsDelivered();
+    eventsRefused = input.eventsRefused();
     PollerOptions options = input.options() == null ? PollerOptions.defaults() : input.options();
     PlaybookOptions playbook = input.playbook() == null ? PlaybookOptions.defaults() : input.playbook();
     Duration interval = longer(options.pollInterval(), options.minSpacing());
@@ -58,7 +61,8 @@ public class EventsFeedPollerWorkflowImpl implements EventsFeedPollerWorkflow {
     int fetchesThisRun = 0;
     while (!stopRequested) {
       if (fetchesThisRun >= options.pollsBeforeContinueAsNew() || Workflow.getInfo().isContinueAsNewSuggested()) {
-        Workflow.continueAsNew(new PollerInput(accountId, marker, polls, eventsDelivered, options, playbook));
+        Workflow.continueAsNew(new PollerInput(accountId, marker, polls, eventsDelivered, options, playbook,
+            eventsRefused));
       }
       fetchesThisRun++;
       Duration wait = pollOnce(playbook, options, interval);
@@ -86,6 +90,13 @@ public class EventsFeedPollerWorkflowImpl implements EventsFeedPollerWorkflow {
     }
     rateLimitedInARow = 0;
     backoff = null;
+    if (page.refused() != null && !page.refused().isEmpty()) {
+      // Not delivered (the activity logged each with why): counted and named here so the operator sees them.
+      eventsRefused += page.refused().size();
+      lastRefused = page.refused().get(page.refused().size() - 1);
+      log.warn("events-feed poller for account {} refused {} record(s) breaking the event rules, last: {}", accountId,
+          page.refused().size(), lastRefused);
+    }
     if (!page.failures().isEmpty()) {
       try {
         eventsDelivered += delivery.deliver(page.failures(), playbook);
@@ -119,7 +130,7 @@ public class EventsFeedPollerWorkflowImpl implements EventsFeedPollerWorkflow {
   @Override
   public PollerStatus status() {
     return new PollerStatus(accountId, marker, polls, eventsDelivered, lastPollAt, backoff, rateLimitedInARow,
-        lastError, stopRequested);
+        lastError, stopRequested, eventsRefused, lastRefused);
   }
 
   private static Duration longer(Duration a, Duration b) {

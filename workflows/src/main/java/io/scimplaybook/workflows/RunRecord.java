@@ -6,7 +6,7 @@ import io.scimplaybook.api.findings.ProvisioningLogEntry;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
-import io.scimplaybook.api.input.EventTimes;
+import io.scimplaybook.api.input.EventCheck;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.status.CycleCause;
@@ -111,9 +111,10 @@ final class RunRecord {
   void failureReported(ScimFailureEvent event) {
     // A signal handler that throws fails every workflow task of the run, which then waits forever and swallows the
     // valid events after it: a malformed event is noted as ignored instead, whoever sent it.
-    String problem = event == null ? "the signal carried no event" : EventTimes.problem(event.time(), now());
+    // The same rules as every door (EventCheck), for what came past them: a hand-sent signal, an older sender.
+    String problem = EventCheck.problem(event, now());
     if (problem != null) {
-      note("Ignored a failure event" + (event == null ? "" : " (" + event.origin() + ")") + ": " + problem);
+      note("Ignored a failure event" + origin(event) + ": " + problem);
       publish();
       return;
     }
@@ -123,6 +124,12 @@ final class RunRecord {
       note("Ignored a failure event (" + event.origin() + ") that could not be counted: " + e.getClass().getSimpleName());
       publish();
     }
+  }
+
+  /** The origin as the note shows it, only when it is one of the plain words senders use. */
+  private static String origin(ScimFailureEvent event) {
+    return event != null && event.origin() != null && event.origin().matches("[a-z-]{1,32}")
+        ? " (" + event.origin() + ")" : "";
   }
 
   private void count(ScimFailureEvent event) {

@@ -93,6 +93,20 @@ class EventRouterWorkflowTest {
     assertThat(client.newWorkflowStub(EventRouterWorkflow.class, ROUTER).status().eventsRouted()).isEqualTo(2);
   }
 
+  /** A hand-sent null or malformed event once broke the router's batch (List.copyOf(null)) and every event behind it. */
+  @Test
+  void malformedEventsSignalledToTheRouterAreIgnoredAndTheRestAreRouted() {
+    PlaybookDelivery.deliver(client, event("e1"), PlaybookOptions.defaults());
+    EventRouterWorkflow router = client.newWorkflowStub(EventRouterWorkflow.class, ROUTER);
+    router.failureReported(null);
+    router.failureReported(new ScimFailureEvent("not-a-cato-account", null, null, "401", null,
+        ScimFailureEvent.ORIGIN_WEBHOOK, "bad-1"));
+    router.failureReported(event("e2"));
+    awaitCompletion();
+
+    assertThat(routedIds()).containsExactly("e1", "e2");
+  }
+
   @Test
   void anEventDuringTheIdleWaitIsRoutedByTheSameRun() {
     Delivered first = PlaybookDelivery.deliver(client, event("e1"), PlaybookOptions.defaults());

@@ -56,6 +56,7 @@ class EventsFeedPollerWorkflowTest {
     PollerOptions twoPollsPerRun =
         new PollerOptions(INTERVAL, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(40), 2);
     feed.append(1, "7");
+    feed.refusedPerFetch = List.of("record 'bad-1': reason holds a control character U+0000 at index 3");
     t.start(twoPollsPerRun);
     String firstRunId = t.client.newUntypedWorkflowStub(PollerTestEnvironment.WORKFLOW_ID).describe()
         .getExecution().getRunId();
@@ -70,6 +71,8 @@ class EventsFeedPollerWorkflowTest {
     PollerStatus status = t.running().status();
     assertThat(status.marker()).isEqualTo("m-5");
     assertThat(status.eventsDelivered()).isEqualTo(5);
+    assertThat(status.eventsRefused()).as("refused records counted across continue-as-new").isEqualTo(5);
+    assertThat(status.lastRefused()).isEqualTo("record 'bad-1': reason holds a control character U+0000 at index 3");
     assertThat(feed.deliveredIds()).containsExactly("ev-1", "ev-2", "ev-3", "ev-4", "ev-5");
     assertThat(feed.fetches).extracting(FakeEventsFeed.Fetch::marker)
         .containsExactly(null, "m-1", "m-2", "m-3", "m-4");

@@ -29,6 +29,8 @@ final class FakeEventsFeed implements EventsFeedActivities {
   /** Fetches to refuse for Cato's rate limit before answering again. */
   final AtomicInteger rateLimitedFetches = new AtomicInteger();
   volatile int pageSize = 100;
+  /** What each fetch reports as refused by the event rules (the real activity's lines). */
+  volatile List<String> refusedPerFetch = List.of();
   private final LongSupplier clock;
 
   FakeEventsFeed(LongSupplier clock) {
@@ -63,7 +65,7 @@ final class FakeEventsFeed implements EventsFeedActivities {
     List<ScimFailureEvent> snapshot = new ArrayList<>(feed);
     int to = Math.min(from + pageSize, snapshot.size());
     List<ScimFailureEvent> page = List.copyOf(snapshot.subList(from, to));
-    return new FeedPage("m-" + to, page.size(), page, page.size() == pageSize);
+    return new FeedPage("m-" + to, page.size(), page, page.size() == pageSize, refusedPerFetch);
   }
 
   @Override

@@ -16,14 +16,20 @@ import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
+import io.scimplaybook.api.input.EventCheck;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The poller's two activities: Cato's eventsFeed in, signal-with-start of playbook runs out. A record that names no
  * usable source is kept with its hints and attributed at delivery ({@link AttributedDelivery}), never dropped.
  */
 public class EventsFeedActivitiesImpl implements EventsFeedActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(EventsFeedActivitiesImpl.class);
 
   /** Cato returns up to ~1000-3000 records a fetch; a page this full probably left more behind. */
   public static final int DEFAULT_FULL_PAGE = 1000;
@@ -64,16 +70,28 @@ public class EventsFeedActivitiesImpl implements EventsFeedActivities {
       throw ActivityFailures.from(e);
     }
     List<ScimFailureEvent> failures = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    Instant now = Instant.now();
     for (CatoFeedRecord record : page.failed()) {
       CatoEvent e = record.event();
       String reason = e.failureReason() != null ? e.failureReason()
           : e.eventMessage() != null ? e.eventMessage() : "SCIM provisioning failed (no reason given)";
       // No usable source id: null, and deliver() attributes the event from its hints and the configured sources.
       String sourceId = PlaybookIds.isValidId(e.sourceId()) ? e.sourceId() : null;
-      failures.add(new ScimFailureEvent(accountId, sourceId, e.time(), reason, e.storyId(),
-          ScimFailureEvent.ORIGIN_EVENTS_FEED, record.recordId(), e.resourceName(), e.eventMessage()));
+      ScimFailureEvent event = new ScimFailureEvent(accountId, sourceId, e.time(), reason, e.storyId(),
+          ScimFailureEvent.ORIGIN_EVENTS_FEED, record.recordId(), e.resourceName(), e.eventMessage());
+      // The rules of every door: a record that breaks one would be ignored by its run anyway, and one with an
+      // impossible time or a broken string has no business in a run's history. Named, counted, not delivered.
+      String problem = EventCheck.problem(event, now);
+      if (problem == null) {
+        failures.add(event);
+      } else {
+        String line = "record " + EventCheck.printable(record.recordId()) + ": " + problem;
+        log.warn("eventsFeed of account {}: refused {}", accountId, line);
+        refused.add(line);
+      }
     }
-    return new FeedPage(page.marker(), page.fetchedCount(), failures, page.fetchedCount() >= fullPage);
+    return new FeedPage(page.marker(), page.fetchedCount(), failures, page.fetchedCount() >= fullPage, refused);
   }
 
   @Override

@@ -176,6 +176,30 @@ class EventsFeedActivitiesImplTest {
     assertThat(other).as("a different record, a different id").startsWith("cato-feed-").isNotEqualTo(first);
   }
 
+  /** The feed is a door too: a record breaking an event rule is named and counted, and not delivered. */
+  @Test
+  void recordsBreakingAnEventRuleAreRefusedWithWhyAndTheOthersAreKept() throws Exception {
+    String record = "{\"time\":\"TIME\",\"fieldsMap\":{\"event_sub_type\":\"SCIM Provisioning\","
+        + "\"action\":\"Failed\",\"failure_reason\":\"REASON\",\"resource_id\":\"7\",\"event_id\":\"ID\"}}";
+    String ahead = Instant.now().plus(Duration.ofDays(3)).toString();
+    String records = String.join(",",
+        record.replace("TIME", "2026-11-29T06:00:05Z").replace("REASON", "401").replace("ID", "good-1"),
+        record.replace("TIME", ahead).replace("REASON", "401").replace("ID", "ahead-1"),
+        record.replace("TIME", "2026-11-29T06:00:06Z").replace("REASON", "half \\ud800").replace("ID", "surrogate-1"),
+        record.replace("TIME", "2026-11-29T06:00:07Z").replace("REASON", "nul\\u0000").replace("ID", "nul-1"));
+    cato.enqueue(json("{\"data\":{\"eventsFeed\":{\"marker\":\"m-4\",\"fetchedCount\":4,\"accounts\":"
+        + "[{\"id\":\"12345\",\"records\":[" + records + "]}]}}}"));
+
+    FeedPage page = activities.fetchFailures("12345", "m-0");
+
+    assertThat(page.failures()).extracting(ScimFailureEvent::eventId).containsExactly("good-1");
+    assertThat(page.refused()).containsExactly(
+        "record 'ahead-1': time " + ahead + " is more than a day ahead of " + page.refused().get(0).split(" ahead of ")[1],
+        "record 'surrogate-1': reason holds an unpaired surrogate U+D800 at index 5",
+        "record 'nul-1': reason holds a control character U+0000 at index 3");
+    assertThat(page.marker()).as("the page is done: a refused record is not fetched again").isEqualTo("m-4");
+  }
+
   @Test
   void anEmptyFeedKeepsTheMarkerAndIsNotFull() throws Exception {
     cato.enqueue(json("{\"data\":{\"eventsFeed\":{\"marker\":\"m-9\",\"fetchedCount\":0,"

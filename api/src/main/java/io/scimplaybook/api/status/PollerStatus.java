@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param rateLimitedInARow how many fetches Cato refused for its rate limit since the last good one
  * @param lastError the last failure other than a rate limit, or null since the last good poll
  * @param stopping a stop was requested; the poller ends after its current poll
+ * @param eventsRefused Failed records that broke an event rule and were not delivered, over the poller's whole life
+ * @param lastRefused the last such record and why, or null when none was refused
  */
 public record PollerStatus(
     String accountId,
@@ -23,4 +25,6 @@ public record PollerStatus(
     Duration backoff,
     int rateLimitedInARow,
     String lastError,
-    boolean stopping) {}
+    boolean stopping,
+    long eventsRefused,
+    String lastRefused) {}

@@ -1,6 +1,7 @@
 package io.scimplaybook.starter.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.api.input.EventCheck;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -54,23 +55,26 @@ final class CatoWebhookTemplate {
     String resourceName = JsonFields.optionalText(root, "resource_name", problems);
     // Cato's id of the occurrence: a CMA retry of the same event then counts once in the run.
     String eventId = JsonFields.optionalText(root, "event_id", problems);
-    JsonFields.checkId("account_id", accountId, problems);
-    JsonFields.checkId("resource_id", sourceId, problems);
+    // EventCheck's rules under Cato's field names.
+    if (accountId != null) {
+      EventCheck.accountId("account_id", accountId, problems);
+    }
+    EventCheck.sourceId("resource_id", sourceId, problems);
     if (failureReason == null && eventMessage == null) {
       problems.add("failure_reason or event_message is required (both are missing or blank)");
     }
-    if (storyId != null && storyId.length() > FailureEventParser.MAX_STORY_ID) {
-      problems.add("story_id must be at most " + FailureEventParser.MAX_STORY_ID + " characters, got " + storyId.length());
-    }
-    FailureEventParser.checkEventId("event_id", eventId, problems);
-    FailureEventParser.checkResourceName("resource_name", resourceName, problems);
+    EventCheck.text("failure_reason", failureReason, EventCheck.MAX_TEXT, true, problems);
+    EventCheck.text("event_message", eventMessage, EventCheck.MAX_TEXT, true, problems);
+    EventCheck.text("story_id", storyId, EventCheck.MAX_STORY_ID, false, problems);
+    EventCheck.eventId("event_id", eventId, problems);
+    EventCheck.text("resource_name", resourceName, EventCheck.MAX_RESOURCE_NAME, false, problems);
     if (!problems.isEmpty()) {
       throw new InvalidEventException(String.join("; ", problems));
     }
     String reason = failureReason != null ? failureReason : eventMessage;
-    return new ParsedEvent.Failure(
+    return new ParsedEvent.Failure(FailureEventParser.checked(
         new ScimFailureEvent(accountId, sourceId, time, reason, storyId, ScimFailureEvent.ORIGIN_WEBHOOK, eventId,
-            resourceName, eventMessage));
+            resourceName, eventMessage)));
   }
 
   /** Cato ids are numbers; a template may leave the variable unquoted, so an integer is as good as its digits. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.scimplaybook.api.input.EventCheck;
 import io.scimplaybook.api.input.EventTimes;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import java.io.IOException;
@@ -26,9 +27,6 @@ public class FailureEventParser {
 
   static final List<String> FIELDS =
       List.of("accountId", "sourceId", "time", "reason", "storyId", "eventId", "resourceName");
-  static final int MAX_STORY_ID = 128;
-  static final int MAX_EVENT_ID = 128;
-  static final int MAX_RESOURCE_NAME = 256;
 
   private final ObjectMapper mapper = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -36,6 +34,7 @@ public class FailureEventParser {
       .build();
 
   public ParsedEvent parse(byte[] body) {
+    StrictUtf8.check(body);
     JsonNode root = readTree(body);
     if (!root.isObject()) {
       throw new InvalidEventException("the body must be a JSON object with accountId, time, reason (and optionally "
@@ -56,40 +55,33 @@ public class FailureEventParser {
     String eventId = JsonFields.optionalText(root, "eventId", problems);
     String resourceName = JsonFields.optionalText(root, "resourceName", problems);
 
-    JsonFields.checkId("accountId", accountId, problems);
-    JsonFields.checkId("sourceId", sourceId, problems);
+    // The field rules are EventCheck's, the same the poller and the run apply; only the names are this format's.
+    if (accountId != null) {
+      EventCheck.accountId("accountId", accountId, problems);
+    }
+    EventCheck.sourceId("sourceId", sourceId, problems);
     Instant at = parseTime(time, problems);
-    if (reason != null && reason.isBlank()) {
-      problems.add("reason must not be blank");
+    if (reason != null) {
+      EventCheck.reason("reason", reason, problems);
     }
-    if (storyId != null && storyId.length() > MAX_STORY_ID) {
-      problems.add("storyId must be at most " + MAX_STORY_ID + " characters, got " + storyId.length());
-    }
-    checkEventId("eventId", eventId, problems);
-    checkResourceName("resourceName", resourceName, problems);
+    EventCheck.text("storyId", storyId, EventCheck.MAX_STORY_ID, false, problems);
+    EventCheck.eventId("eventId", eventId, problems);
+    EventCheck.text("resourceName", resourceName, EventCheck.MAX_RESOURCE_NAME, false, problems);
 
     if (!problems.isEmpty()) {
       throw new InvalidEventException(String.join("; ", problems));
     }
-    return new ScimFailureEvent(accountId, sourceId, at, reason.strip(), storyId, ScimFailureEvent.ORIGIN_WEBHOOK,
-        eventId, resourceName, null);
+    return checked(new ScimFailureEvent(accountId, sourceId, at, reason.strip(), storyId,
+        ScimFailureEvent.ORIGIN_WEBHOOK, eventId, resourceName, null));
   }
 
-  /**
-   * The sender's id of the occurrence is optional (blank counts as absent, as for every optional field); the run keeps
-   * recent ids in its state to count a repeat once, so a long one is refused.
-   */
-  static void checkEventId(String field, String eventId, List<String> problems) {
-    if (eventId != null && eventId.length() > MAX_EVENT_ID) {
-      problems.add(field + " must be at most " + MAX_EVENT_ID + " characters, got " + eventId.length());
+  /** The whole event against every rule once more, so no field this format forgot to check can reach a run. */
+  static ScimFailureEvent checked(ScimFailureEvent event) {
+    String problem = EventCheck.problem(event, Instant.now());
+    if (problem != null) {
+      throw new InvalidEventException(problem);
     }
-  }
-
-  /** A hint travels in the run's history: bounded like the other ids. */
-  static void checkResourceName(String field, String resourceName, List<String> problems) {
-    if (resourceName != null && resourceName.length() > MAX_RESOURCE_NAME) {
-      problems.add(field + " must be at most " + MAX_RESOURCE_NAME + " characters, got " + resourceName.length());
-    }
+    return event;
   }
 
   private JsonNode readTree(byte[] body) {

@@ -1,7 +1,6 @@
 package io.scimplaybook.starter.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimplaybook.api.PlaybookIds;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,16 +48,6 @@ final class JsonFields {
       return null;
     }
     return node.textValue().isBlank() ? null : node.textValue().strip();
-  }
-
-  static void checkId(String field, String value, List<String> problems) {
-    if (value != null && !PlaybookIds.isValidId(value)) {
-      try {
-        PlaybookIds.requireValid(field, clip(value));
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
-    }
   }
 
   static String type(JsonNode node) {

@@ -7,10 +7,13 @@ import io.scimplaybook.api.PlaybookDelivery.Delivered;
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.starter.PlaybookProperties;
+import io.scimplaybook.starter.TemporalCallBudget;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,10 +27,18 @@ public class PlaybookStarter {
 
   private final WorkflowClient client;
   private final PlaybookProperties playbook;
+  private final TemporalCallBudget budget;
 
-  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook) {
+  @Autowired
+  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook, TemporalCallBudget budget) {
     this.client = client;
     this.playbook = playbook;
+    this.budget = budget;
+  }
+
+  /** With the default budget (temporal-timeout PT10S). */
+  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook) {
+    this(client, playbook, new TemporalCallBudget(Duration.ofSeconds(10)));
   }
 
   public AcceptedEvent accept(ScimFailureEvent event) {
@@ -35,7 +46,8 @@ public class PlaybookStarter {
     String workflowId = event.sourceId() == null ? PlaybookIds.routerWorkflowId(event.accountId())
         : PlaybookIds.workflowId(event.accountId(), event.sourceId());
     try {
-      Delivered delivered = PlaybookDelivery.deliver(client, event, playbook.toOptions());
+      // Every call of the delivery (a lost start race makes two) shares one deadline: 503 within temporal-timeout.
+      Delivered delivered = budget.call(() -> PlaybookDelivery.deliver(client, event, playbook.toOptions()));
       log.info("failure event ({}) delivered to {} run {}{}", event.origin(), workflowId, delivered.runId(),
           delivered.afterConcurrentStart() ? " by signal after a concurrent start" : "");
       return new AcceptedEvent(workflowId, emptyToNull(delivered.runId()));

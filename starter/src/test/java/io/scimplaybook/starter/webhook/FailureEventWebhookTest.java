@@ -12,10 +12,12 @@ import io.scimplaybook.testkit.TemporalTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.worker.WorkerFactory;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +149,21 @@ public class FailureEventWebhookTest {
         Arguments.of("blank reason", "{\"accountId\":\"6006\",\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\","
             + "\"reason\":\"  \"}", "6006", "reason must not be blank"),
         Arguments.of("accountId not a plain id", event("60 07", "a", "r"), null,
-            "accountId must be 1-64 letters, digits, '_' or '.', got '60 07'"),
+            "accountId must be a Cato account id (1-20 digits), got '60 07'"),
+        Arguments.of("accountId not a Cato account id (digits)", event("acme", "a", "r"), null,
+            "accountId must be a Cato account id (1-20 digits), got 'acme'"),
+        Arguments.of("reason with a control character", event("6017", "a", "log\\u001b[2J"), "6017",
+            "reason holds a control character U+001B at index 3"),
+        Arguments.of("reason with an unpaired surrogate escape", event("6018", "a", "x\\ud800"), "6018",
+            "reason holds an unpaired surrogate U+D800 at index 1"),
+        Arguments.of("reason longer than 4096", event("6019", "a", "r".repeat(4097)), "6019",
+            "reason must be at most 4096 characters, got 4097"),
+        Arguments.of("eventId with a space", "{\"accountId\":\"6020\",\"sourceId\":\"a\","
+            + "\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"r\",\"eventId\":\"ev 1\"}", "6020",
+            "eventId must be visible ASCII characters without spaces, got 'ev 1'"),
+        Arguments.of("storyId with a line break", "{\"accountId\":\"6021\",\"sourceId\":\"a\","
+            + "\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"r\",\"storyId\":\"s\\n1\"}", "6021",
+            "storyId holds a control character U+000A at index 1"),
         Arguments.of("sourceId not a plain id", event("6008", "src/1", "r"), null,
             "sourceId must be 1-64 letters, digits, '_' or '.', got 'src/1'"),
         Arguments.of("accountId not a string", "{\"accountId\":6009,\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\","
@@ -179,6 +195,34 @@ public class FailureEventWebhookTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(json.readTree(response.body()).get("error").asText()).contains(message);
     assertNothingStarted(openBefore, accountId);
+  }
+
+  /** The byte sequences of issue 12: Jackson's decoder once turned them into '/' and an unpaired U+D800 in the run. */
+  static Stream<Arguments> invalidUtf8() {
+    return Stream.of(
+        Arguments.of("overlong '/' (C0 AF)", new byte[] {(byte) 0xC0, (byte) 0xAF}),
+        Arguments.of("CESU-8 surrogate (ED A0 80)", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+        Arguments.of("cut-short sequence (E2 82)", new byte[] {(byte) 0xE2, (byte) 0x82}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidUtf8")
+  void aBodyThatIsNotValidUtf8IsRefusedWith400NamingTheByteAndStartsNothing(String label, byte[] bad)
+      throws Exception {
+    int openBefore = temporal.openRuns();
+    String prefix = "{\"accountId\":\"6201\",\"sourceId\":\"a\",\"time\":\"2025-06-01T08:30:00Z\",\"reason\":\"x";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(prefix.getBytes(StandardCharsets.US_ASCII));
+    body.write(bad);
+    body.write("y\"}".getBytes(StandardCharsets.US_ASCII));
+
+    HttpResponse<String> response = http.send(request("application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("error").asText())
+        .startsWith("the body is not valid UTF-8 at byte " + prefix.length());
+    assertNothingStarted(openBefore, "6201");
   }
 
   @Test
@@ -332,8 +376,10 @@ public class FailureEventWebhookTest {
         Arguments.of("missing account_id", good.replace("\"account_id\":\"6601\",", ""), null,
             "account_id is required"),
         Arguments.of("missing action", good.replace("\"action\":\"Failed\",", ""), "6601", "action is required"),
+        Arguments.of("event_message with a NUL", good.replace("SCIM provisioning from Entra ID", "SCIM\\u0000"),
+            "6601", "event_message holds a control character U+0000 at index 4"),
         Arguments.of("invalid account_id", catoEvent("SCIM Provisioning", "Failed", "66 03", "a"), null,
-            "account_id must be 1-64 letters, digits, '_' or '.', got '66 03'"),
+            "account_id must be a Cato account id (1-20 digits), got '66 03'"),
         Arguments.of("no reason at all", good.replace("SCIM server returned 401 Unauthorized", "")
             .replace("SCIM provisioning from Entra ID SCIM failed: ", ""), "6601",
             "failure_reason or event_message is required"),

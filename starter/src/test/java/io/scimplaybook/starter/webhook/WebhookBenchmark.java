@@ -180,8 +180,9 @@ class WebhookBenchmark {
     return events;
   }
 
+  /** Cato account ids are digits (EventCheck): 9, the path's digit, the round. */
   private static String account(String tag, int round) {
-    return "bench" + tag + round;
+    return "9" + (tag.equals("w") ? 1 : tag.equals("r") ? 2 : 3) + String.format(Locale.ROOT, "%04d", round);
   }
 
   private static String source(int pair) {
