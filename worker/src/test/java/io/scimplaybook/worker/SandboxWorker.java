@@ -15,13 +15,7 @@ import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-<<<<<<< HEAD
-=======
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
->>>>>>> notify
 import java.util.Map;
 
 /**
