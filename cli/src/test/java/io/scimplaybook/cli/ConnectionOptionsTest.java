@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** How the connection options become the stubs' options, checked without a network. */
 class ConnectionOptionsTest {
@@ -19,8 +20,9 @@ class ConnectionOptionsTest {
   @TempDir Path dir;
 
   private static ConnectionOptions parse(Map<String, String> env, String... args) {
-    return ConnectionOptions.from(
-        CliArguments.parse("status", args, ConnectionOptions.VALUE_OPTIONS, ConnectionOptions.FLAGS), env);
+    StatusCommand status = new StatusCommand();
+    new CommandLine(status).parseArgs(args);
+    return ConnectionOptions.from(status.connection == null ? new ConnectionArgs() : status.connection, env);
   }
 
   private static String fixture(String name) {
