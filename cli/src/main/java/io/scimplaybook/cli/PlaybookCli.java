@@ -8,9 +8,12 @@ import io.temporal.serviceclient.StatusUtils;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -26,9 +29,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "scim-playbook", separator = " ", usageHelpWidth = 100, synopsisSubcommandLabel = "<verb>",
     description = "Operator commands for SCIM playbook runs (workflow id: scim-playbook-<accountId>-<sourceId>).",
     commandListHeading = "%nVerbs (scim-playbook <verb> --help for each one's options):%n",
-    subcommands = {ApproveCommand.class, RejectCommand.class, ConfirmCommand.class, DecideCommand.class,
-        StatusCommand.class, WatchCommand.class, ReportCommand.class, ListCommand.class, PollerCommand.class,
-        CompletionCommand.class, HelpCommand.class},
     footer = {"%nInstead of --workflow-id W, status, watch, report and confirm take --account A --source S.",
         "%nExit codes: 0 ok, 1 other failure, 2 usage error, 3 run not finished, 4 workflow not found,",
         "            5 Temporal unreachable, 6 server cannot list (no visibility);",
@@ -38,6 +38,14 @@ public final class PlaybookCli implements Callable<Integer> {
   /** The one line that follows an error before any verb is known, instead of the whole usage text. */
   static final String HELP_HINT = "Run 'scim-playbook --help' for the verbs and their options.";
   private static final String CONNECTION_SECTION = "connectionOptions";
+  /**
+   * The verbs, in the order help lists them. Registered here rather than in {@code @Command(subcommands)} so that a
+   * call naming a verb builds only that verb's model: picocli reads annotations by reflection, and building all eleven
+   * cost a start-up of a call about a third of picocli's share (docs/cli-benchmark.md).
+   */
+  private static final Map<String, Supplier<Object>> VERBS = verbTable();
+  /** Verbs that need to see all the others. */
+  private static final Set<String> NEED_ALL = Set.of("help", "completion");
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
   boolean help;
@@ -60,8 +68,32 @@ public final class PlaybookCli implements Callable<Integer> {
     System.exit(new PlaybookCli(System.out, System.err, System.getenv()).run(args));
   }
 
+  private static Map<String, Supplier<Object>> verbTable() {
+    Map<String, Supplier<Object>> verbs = new LinkedHashMap<>();
+    verbs.put("approve", ApproveCommand::new);
+    verbs.put("reject", RejectCommand::new);
+    verbs.put("confirm", ConfirmCommand::new);
+    verbs.put("decide", DecideCommand::new);
+    verbs.put("status", StatusCommand::new);
+    verbs.put("watch", WatchCommand::new);
+    verbs.put("report", ReportCommand::new);
+    verbs.put("list", ListCommand::new);
+    verbs.put("poller", PollerCommand::new);
+    verbs.put("completion", CompletionCommand::new);
+    verbs.put("help", HelpCommand::new);
+    return verbs;
+  }
+
   public int run(String... args) {
-    CommandLine commandLine = new CommandLine(this)
+    CommandLine commandLine = new CommandLine(this);
+    String named = args.length > 0 && VERBS.containsKey(args[0]) && !NEED_ALL.contains(args[0]) ? args[0] : null;
+    VERBS.forEach((name, verb) -> {
+      if (named == null || named.equals(name)) {
+        commandLine.addSubcommand(name, verb.get());
+      }
+    });
+    // After the verbs: picocli hands these settings down only to the subcommands already registered.
+    commandLine
         // "@file" would read arguments from a file: a --note starting with "@" must stay a note.
         .setExpandAtFiles(false)
         .setOut(new PrintWriter(out, true))
