@@ -5,52 +5,27 @@ import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.secrets.SealedToken;
 import io.scimplaybook.api.secrets.TokenSeal;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.Set;
 
 /**
  * {@code approve}: seals the CMA token with the worker's key, then sends the approval; the plain token never leaves.
  * Without --task-id it answers the rotation task the run waits on now.
  */
-@Command(name = "approve", description = {
-    "Approve token rotation. F holds the token generated in the CMA; it is sealed with the key from "
-        + "$SCIM_PLAYBOOK_SEAL_KEY (or the base64 key in file P) before anything leaves this process, and it is "
-        + "never printed.",
-    "Answers task T (default: the rotation task the run is waiting on); the run refuses it if it has moved on to "
-        + "another attempt."})
-final class ApproveCommand extends CliCommand {
-
-  @Option(names = "--workflow-id", paramLabel = "W", required = true, description = "the run")
-  String workflowId;
-
-  @Option(names = "--task-id", paramLabel = "T", description = "the rotation task (default: the pending one)")
-  String taskId;
-
-  @Option(names = "--approver", paramLabel = "NAME", required = true, description = "who approves (e.g. \"$USER\")")
-  String approver;
-
-  @Option(names = "--token-file", paramLabel = "F", required = true, description = "file holding only the new token")
-  String tokenFile;
-
-  @Option(names = "--note", paramLabel = "T", description = "a note for the run's timeline")
-  String note;
-
-  @Option(names = "--seal-key-file", paramLabel = "P", description = "file with the worker's base64 seal key")
-  String sealKeyFile;
+final class ApproveCommand implements CliCommand {
 
   @Override
-  String workflowIdForMessages() {
-    return workflowId == null ? "?" : workflowId.strip();
+  public Set<String> valueOptions() {
+    return Set.of("workflow-id", "task-id", "approver", "token-file", "note", "seal-key-file");
   }
 
   @Override
-  Action prepare(Map<String, String> env) {
-    String workflowId = required("--workflow-id", this.workflowId);
-    String explicitTaskId = OptionValues.optional("--task-id", taskId).orElse(null);
-    String approver = required("--approver", this.approver);
-    String tokenFile = required("--token-file", this.tokenFile);
-    String note = OptionValues.optional("--note", this.note).orElse(null);
-    TokenSeal seal = SealKey.load(OptionValues.optional("--seal-key-file", sealKeyFile), env);
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String workflowId = args.required("workflow-id", "W");
+    String explicitTaskId = args.optional("task-id").orElse(null);
+    String approver = args.required("approver", "NAME");
+    String tokenFile = args.required("token-file", "F");
+    String note = args.optional("note").orElse(null);
+    TokenSeal seal = SealKey.load(args.optional("seal-key-file"), env);
     SealedToken sealed = seal.seal(TokenFile.read(tokenFile));
     return (client, out, err) -> {
       ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);

@@ -5,42 +5,25 @@ import io.scimplaybook.api.operator.Decision;
 import io.scimplaybook.api.operator.TaskDecision;
 import io.scimplaybook.api.status.OperatorTask;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import java.util.Set;
 
 /**
  * {@code confirm}: the operator did what the pending task asked ("I reverted the change", "I provisioned the user and
  * it arrived"). It sends the task's yes-answer through the same signal as {@code decide}, which stays for the no.
  */
-@Command(name = "confirm", description = {
-    "Say you did what the pending task asks: REVERTED for suspect changes (\"I reverted the change\"), SUCCEEDED for "
-        + "a manual step. With --task-id, only if that task is still the pending one."})
-final class ConfirmCommand extends CliCommand {
-
-  @Mixin
-  WorkflowTarget target;
-
-  @Option(names = "--operator", paramLabel = "NAME", required = true, description = "who did it (e.g. \"$USER\")")
-  String operator;
-
-  @Option(names = "--task-id", paramLabel = "T", description = "only if this task is still the pending one")
-  String taskId;
-
-  @Option(names = "--note", paramLabel = "T", description = "a note for the run's timeline")
-  String note;
+final class ConfirmCommand implements CliCommand {
 
   @Override
-  String workflowIdForMessages() {
-    return target.forMessages();
+  public Set<String> valueOptions() {
+    return Set.of("workflow-id", "account", "source", "task-id", "operator", "note");
   }
 
   @Override
-  Action prepare(Map<String, String> env) {
-    String workflowId = target.resolve(verb());
-    String expectedTask = OptionValues.optional("--task-id", taskId).orElse(null);
-    String operator = required("--operator", this.operator);
-    String note = OptionValues.optional("--note", this.note).orElse(null);
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String workflowId = WorkflowTarget.resolve(args);
+    String expectedTask = args.optional("task-id").orElse(null);
+    String operator = args.required("operator", "NAME");
+    String note = args.optional("note").orElse(null);
     return (client, out, err) -> {
       ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);
       OperatorTask pending = run.status().pendingTask();

@@ -15,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -30,28 +31,29 @@ record ConnectionOptions(
 
   static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
   static final String DEFAULT_NAMESPACE = "default";
+  static final Set<String> VALUE_OPTIONS =
+      Set.of("address", "namespace", "tls-cert", "tls-key", "tls-ca", "tls-server-name", "api-key");
+  static final Set<String> FLAGS = Set.of("tls");
+
   /** Once connected, a call may retry transient errors this long (the SDK default is a minute). */
   private static final Duration CALL_RETRY_LIMIT = Duration.ofSeconds(15);
   private static final Pattern ADDRESS = Pattern.compile("\\S+:\\d{1,5}");
 
-  static ConnectionOptions from(ConnectionArgs args, Map<String, String> env) {
-    String address = OptionValues.optional("--address", args.address)
-        .orElseGet(() -> fromEnv(env, "TEMPORAL_ADDRESS", DEFAULT_ADDRESS));
+  static ConnectionOptions from(CliArguments args, Map<String, String> env) {
+    String address = args.optional("address").orElseGet(() -> fromEnv(env, "TEMPORAL_ADDRESS", DEFAULT_ADDRESS));
     if (!ADDRESS.matcher(address).matches()) {
       throw CliExit.usage("--address must be HOST:PORT, got '" + address + "'");
     }
-    String namespace = OptionValues.optional("--namespace", args.namespace)
-        .orElseGet(() -> fromEnv(env, "TEMPORAL_NAMESPACE", DEFAULT_NAMESPACE));
-    Path cert = readableFile("--tls-cert", args.tlsCert);
-    Path key = readableFile("--tls-key", args.tlsKey);
+    String namespace = args.optional("namespace").orElseGet(() -> fromEnv(env, "TEMPORAL_NAMESPACE", DEFAULT_NAMESPACE));
+    Path cert = readableFile(args, "tls-cert");
+    Path key = readableFile(args, "tls-key");
     if ((cert == null) != (key == null)) {
       throw CliExit.usage("--tls-cert and --tls-key go together (mTLS needs the client certificate and its key)");
     }
-    Path ca = readableFile("--tls-ca", args.tlsCa);
-    String serverName = OptionValues.optional("--tls-server-name", args.tlsServerName).orElse(null);
-    String apiKey = OptionValues.optional("--api-key", args.apiKey)
-        .orElseGet(() -> fromEnv(env, "TEMPORAL_API_KEY", null));
-    boolean tls = args.tls || cert != null || ca != null || serverName != null || apiKey != null;
+    Path ca = readableFile(args, "tls-ca");
+    String serverName = args.optional("tls-server-name").orElse(null);
+    String apiKey = args.optional("api-key").orElseGet(() -> fromEnv(env, "TEMPORAL_API_KEY", null));
+    boolean tls = args.flag("tls") || cert != null || ca != null || serverName != null || apiKey != null;
     ConnectionOptions options = new ConnectionOptions(address, namespace, tls, cert, key, ca, serverName, apiKey);
     options.sslContext(); // a file that is not PEM must fail here, as a usage error
     return options;
@@ -121,11 +123,11 @@ record ConnectionOptions(
     return factory;
   }
 
-  private static Path readableFile(String option, String given) {
-    return OptionValues.optional(option, given).map(value -> {
+  private static Path readableFile(CliArguments args, String option) {
+    return args.optional(option).map(value -> {
       Path path = Path.of(value);
       if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-        throw CliExit.usage(option + " " + value + " is not a readable file");
+        throw CliExit.usage("--" + option + " " + value + " is not a readable file");
       }
       return path;
     }).orElse(null);

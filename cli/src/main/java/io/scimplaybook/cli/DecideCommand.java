@@ -7,43 +7,24 @@ import io.scimplaybook.api.status.OperatorTask;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code decide}: answers an operator task; without --task-id, the task the run is waiting on. */
-@Command(name = "decide", description = "Answer an operator task with any decision (default: the task the run is "
-    + "waiting on).")
-final class DecideCommand extends CliCommand {
-
-  @Option(names = "--workflow-id", paramLabel = "W", required = true, description = "the run")
-  String workflowId;
-
-  @Option(names = "--task-id", paramLabel = "T", description = "the task (default: the pending one)")
-  String taskId;
-
-  @Option(names = "--decision", paramLabel = "REVERTED|DISMISSED|SUCCEEDED|FAILED", required = true,
-      completionCandidates = CompletionCandidates.Decisions.class, description = "the answer")
-  String decision;
-
-  @Option(names = "--operator", paramLabel = "NAME", required = true, description = "who decides (e.g. \"$USER\")")
-  String operator;
-
-  @Option(names = "--note", paramLabel = "T", description = "a note for the run's timeline")
-  String note;
+final class DecideCommand implements CliCommand {
 
   @Override
-  String workflowIdForMessages() {
-    return workflowId == null ? "?" : workflowId.strip();
+  public Set<String> valueOptions() {
+    return Set.of("workflow-id", "task-id", "decision", "operator", "note");
   }
 
   @Override
-  Action prepare(Map<String, String> env) {
-    String workflowId = required("--workflow-id", this.workflowId);
-    String explicitTaskId = OptionValues.optional("--task-id", taskId).orElse(null);
-    Decision decision = parseDecision(required("--decision", this.decision));
-    String operator = required("--operator", this.operator);
-    String note = OptionValues.optional("--note", this.note).orElse(null);
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String workflowId = args.required("workflow-id", "W");
+    String explicitTaskId = args.optional("task-id").orElse(null);
+    Decision decision = parseDecision(args.required("decision", "REVERTED|DISMISSED|SUCCEEDED|FAILED"));
+    String operator = args.required("operator", "NAME");
+    String note = args.optional("note").orElse(null);
     return (client, out, err) -> {
       ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);
       String taskId = explicitTaskId;

@@ -4,58 +4,31 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.Set;
 
 /**
  * {@code list}: playbook runs found through the server's visibility store, filtered by the runs' search attributes.
  * A server without one (the embedded test server) cannot answer; that is its own exit code, with the way around it.
  */
-@Command(name = "list", description = {
-    "Runs matching the filters (the runs' search attributes): workflow id, state, step, outcome, root cause, IdP, "
-        + "start time.",
-    "Needs a server with a visibility store; exit 6 on one without (the demo's)."})
-final class ListCommand extends CliCommand {
+final class ListCommand implements CliCommand {
   static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 10_000;
 
-  @Option(names = "--account", paramLabel = "A", description = "Cato account id")
-  String account;
-
-  @Option(names = "--source", paramLabel = "S", description = "SCIM source id")
-  String source;
-
-  @Option(names = "--idp", paramLabel = "I", completionCandidates = CompletionCandidates.Idps.class,
-      description = "identity provider: ${COMPLETION-CANDIDATES}")
-  String idp;
-
-  @Option(names = "--step", paramLabel = "S", completionCandidates = CompletionCandidates.Steps.class,
-      description = "current step: ${COMPLETION-CANDIDATES}")
-  String step;
-
-  @Option(names = "--outcome", paramLabel = "O", completionCandidates = CompletionCandidates.Outcomes.class,
-      description = "${COMPLETION-CANDIDATES}")
-  String outcome;
-
-  @Option(names = "--root-cause", paramLabel = "C", completionCandidates = CompletionCandidates.RootCauses.class,
-      description = "${COMPLETION-CANDIDATES}")
-  String rootCause;
-
-  @Option(names = "--limit", paramLabel = "N", description = "at most N runs (1 to 10000, default 100)")
-  String limit;
-
-  @Option(names = "--json", description = "the runs as JSON")
-  boolean json;
-
-  ListQuery.Filters filters() {
-    return new ListQuery.Filters(account, source, idp, step, outcome, rootCause);
+  @Override
+  public Set<String> valueOptions() {
+    return Set.of("account", "source", "idp", "step", "outcome", "root-cause", "limit");
   }
 
   @Override
-  Action prepare(Map<String, String> env) {
-    String query = ListQuery.from(filters());
-    int limit = limit(this.limit);
-    boolean json = this.json;
+  public Set<String> flags() {
+    return Set.of("json");
+  }
+
+  @Override
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String query = ListQuery.from(args);
+    int limit = limit(args);
+    boolean json = args.flag("json");
     return (client, out, err) -> {
       List<RunRow> rows;
       try {
@@ -75,8 +48,8 @@ final class ListCommand extends CliCommand {
     };
   }
 
-  private static int limit(String given) {
-    String value = OptionValues.optional("--limit", given).orElse(String.valueOf(DEFAULT_LIMIT));
+  private static int limit(CliArguments args) {
+    String value = args.optional("limit").orElse(String.valueOf(DEFAULT_LIMIT));
     try {
       int limit = Integer.parseInt(value);
       if (limit >= 1 && limit <= MAX_LIMIT) {

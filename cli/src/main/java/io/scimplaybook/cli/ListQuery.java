@@ -25,57 +25,40 @@ final class ListQuery {
 
   private ListQuery() {}
 
-  /** The filters as given on the command line; null when not given. */
-  record Filters(String account, String source, String idp, String step, String outcome, String rootCause) {}
-
-  static String from(Filters f) {
+  static String from(CliArguments args) {
     List<String> terms = new ArrayList<>();
     terms.add("WorkflowType = '" + ScimPlaybookWorkflow.class.getSimpleName() + "'");
-    id("--account", f.account()).ifPresent(v -> terms.add(term(PlaybookSearchAttributes.ACCOUNT_ID.getName(), v)));
-    id("--source", f.source()).ifPresent(v -> terms.add(term(PlaybookSearchAttributes.SOURCE_ID.getName(), v)));
-    oneOf("--idp", f.idp(), idps()).ifPresent(v -> terms.add(term(PlaybookSearchAttributes.IDP.getName(), v)));
-    oneOf("--step", f.step(), steps()).ifPresent(v -> terms.add(term(PlaybookSearchAttributes.STEP.getName(), v)));
-    oneOf("--outcome", f.outcome(), outcomes())
+    id(args, "account").ifPresent(v -> terms.add(term(PlaybookSearchAttributes.ACCOUNT_ID.getName(), v)));
+    id(args, "source").ifPresent(v -> terms.add(term(PlaybookSearchAttributes.SOURCE_ID.getName(), v)));
+    oneOf(args, "idp", names(Idp.values())).ifPresent(v -> terms.add(term(PlaybookSearchAttributes.IDP.getName(), v)));
+    oneOf(args, "step", names(Step.values()))
+        .ifPresent(v -> terms.add(term(PlaybookSearchAttributes.STEP.getName(), v)));
+    oneOf(args, "outcome", names(Outcome.values()))
         .ifPresent(v -> terms.add(term(PlaybookSearchAttributes.OUTCOME.getName(), v)));
-    oneOf("--root-cause", f.rootCause(), rootCauses())
+    oneOf(args, "root-cause",
+        Stream.concat(names(RootCause.values()).stream(), Stream.of(NO_ROOT_CAUSE)).toList())
         .ifPresent(v -> terms.add(term(PlaybookSearchAttributes.ROOT_CAUSE.getName(), v)));
     return String.join(" AND ", terms);
-  }
-
-  static List<String> idps() {
-    return names(Idp.values());
-  }
-
-  static List<String> steps() {
-    return names(Step.values());
-  }
-
-  static List<String> outcomes() {
-    return names(Outcome.values());
-  }
-
-  static List<String> rootCauses() {
-    return Stream.concat(names(RootCause.values()).stream(), Stream.of(NO_ROOT_CAUSE)).toList();
   }
 
   private static String term(String attribute, String value) {
     return attribute + " = '" + value + "'";
   }
 
-  private static Optional<String> id(String option, String given) {
-    return OptionValues.optional(option, given).map(v -> {
+  private static Optional<String> id(CliArguments args, String option) {
+    return args.optional(option).map(v -> {
       if (!PlaybookIds.isValidId(v)) {
-        throw CliExit.usage(option + " must be 1-64 letters, digits, '_' or '.', got '" + v + "'");
+        throw CliExit.usage("--" + option + " must be 1-64 letters, digits, '_' or '.', got '" + v + "'");
       }
       return v;
     });
   }
 
-  private static Optional<String> oneOf(String option, String given, List<String> allowed) {
-    return OptionValues.optional(option, given).map(v -> {
+  private static Optional<String> oneOf(CliArguments args, String option, List<String> allowed) {
+    return args.optional(option).map(v -> {
       String value = v.toUpperCase(Locale.ROOT).replace('-', '_');
       if (!allowed.contains(value)) {
-        throw CliExit.usage(option + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+        throw CliExit.usage("--" + option + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
       }
       return value;
     });

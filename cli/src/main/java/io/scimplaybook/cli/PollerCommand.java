@@ -10,88 +10,56 @@ import io.temporal.client.WorkflowNotFoundException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.Set;
 
-/**
- * {@code poller start|stop|status --account A}: the events-feed poller of one Cato account. The group itself only
- * says that it needs a sub-verb.
- */
-@Command(name = "poller", separator = " ", sortOptions = false, usageHelpWidth = 100,
-    description = "The events-feed poller of one Cato account (workflow scim-playbook-poller-A).",
-    synopsisSubcommandLabel = "start|stop|status",
-    subcommands = {PollerCommand.Start.class, PollerCommand.Stop.class, PollerCommand.Status.class})
-final class PollerCommand implements Callable<Integer> {
+/** {@code poller start|stop|status --account A}: the events-feed poller of one Cato account. */
+final class PollerCommand implements CliCommand {
 
-  static final String SUB_VERBS = "start, stop or status";
+  enum Verb { START, STOP, STATUS }
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 1000, description = "This verb's help.")
-  boolean help;
+  private final Verb verb;
+
+  PollerCommand(Verb verb) {
+    this.verb = verb;
+  }
 
   @Override
-  public Integer call() {
-    throw CliExit.usage("poller needs a sub-verb: " + SUB_VERBS);
+  public Set<String> valueOptions() {
+    return verb == Verb.START ? Set.of("account", "interval") : Set.of("account");
   }
 
-  /** What the three sub-verbs share: the account, checked the same way. */
-  abstract static class AccountCommand extends CliCommand {
-    @Option(names = "--account", paramLabel = "A", required = true, description = "Cato account id")
-    String account;
-
-    String workflowId;
-
-    String checkedAccount() {
-      String account = required("--account", this.account);
-      if (!PlaybookIds.isValidId(account)) {
-        throw CliExit.usage("--account must be 1-64 letters, digits, '_' or '.', got '" + account + "'");
-      }
-      workflowId = PlaybookIds.pollerWorkflowId(account);
-      return account;
-    }
-
-    @Override
-    String workflowIdForMessages() {
-      return workflowId == null ? "?" : workflowId;
-    }
+  @Override
+  public Set<String> flags() {
+    return verb == Verb.STATUS ? Set.of("json") : Set.of();
   }
 
-  @Command(name = "start", description = "Start account A's events-feed poller; a running one is left alone.")
-  static final class Start extends AccountCommand {
-    @Option(names = "--interval", paramLabel = "PT30S", description = "time between polls (ISO-8601; default PT30S)")
-    String interval;
-
-    @Override
-    Action prepare(Map<String, String> env) {
-      String account = checkedAccount();
-      PollerOptions options = PollerOptions.defaults();
-      Optional<String> given = OptionValues.optional("--interval", interval);
-      if (given.isPresent()) {
-        options = options.withPollInterval(duration(given.get()));
-      }
-      String problem = options.problem();
-      if (problem != null) {
-        throw CliExit.usage("--interval: " + problem);
-      }
-      PollerOptions chosen = options;
-      return (client, out, err) -> {
-        PollerControl.Result r = PollerControl.start(client, account, chosen, PlaybookOptions.defaults());
-        out.println(r.started()
-            ? "Started the events-feed poller " + r.workflowId() + " (run " + r.runId() + "), every " + chosen.pollInterval()
-            : "The events-feed poller " + r.workflowId() + " is already running (run " + r.runId() + "); left alone");
-        return ExitCodes.OK;
-      };
+  @Override
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String account = args.required("account", "A");
+    if (!PlaybookIds.isValidId(account)) {
+      throw CliExit.usage("--account must be 1-64 letters, digits, '_' or '.', got '" + account + "'");
     }
-  }
-
-  @Command(name = "stop", description = "End the poller after its current poll; its marker is kept.")
-  static final class Stop extends AccountCommand {
-    @Override
-    Action prepare(Map<String, String> env) {
-      String account = checkedAccount();
-      String workflowId = this.workflowId;
-      return (client, out, err) -> {
+    String workflowId = PlaybookIds.pollerWorkflowId(account);
+    return switch (verb) {
+      case START -> {
+        PollerOptions options = PollerOptions.defaults();
+        if (args.optional("interval").isPresent()) {
+          options = options.withPollInterval(duration(args.optional("interval").get()));
+        }
+        String problem = options.problem();
+        if (problem != null) {
+          throw CliExit.usage("--interval: " + problem);
+        }
+        PollerOptions chosen = options;
+        yield (client, out, err) -> {
+          PollerControl.Result r = PollerControl.start(client, account, chosen, PlaybookOptions.defaults());
+          out.println(r.started()
+              ? "Started the events-feed poller " + r.workflowId() + " (run " + r.runId() + "), every " + chosen.pollInterval()
+              : "The events-feed poller " + r.workflowId() + " is already running (run " + r.runId() + "); left alone");
+          return ExitCodes.OK;
+        };
+      }
+      case STOP -> (client, out, err) -> {
         try {
           client.newWorkflowStub(EventsFeedPollerWorkflow.class, workflowId).stop();
         } catch (WorkflowNotFoundException e) {
@@ -100,30 +68,20 @@ final class PollerCommand implements Callable<Integer> {
         out.println("Stop requested for " + workflowId + "; it ends after its current poll, keeping its marker");
         return ExitCodes.OK;
       };
-    }
-  }
-
-  @Command(name = "status", description = "Marker, polls, events delivered, last poll, rate-limit back-off.")
-  static final class Status extends AccountCommand {
-    @Option(names = "--json", description = "the poller's status as JSON")
-    boolean json;
-
-    @Override
-    Action prepare(Map<String, String> env) {
-      String account = checkedAccount();
-      String workflowId = this.workflowId;
-      boolean json = this.json;
-      return (client, out, err) -> {
-        PollerStatus s;
-        try {
-          s = client.newWorkflowStub(EventsFeedPollerWorkflow.class, workflowId).status();
-        } catch (WorkflowNotFoundException e) {
-          throw new CliExit(ExitCodes.NOT_FOUND, "no events-feed poller for account " + account);
-        }
-        out.print(json ? CliJson.write(s) + "\n" : render(workflowId, s));
-        return ExitCodes.OK;
-      };
-    }
+      case STATUS -> {
+        boolean json = args.flag("json");
+        yield (client, out, err) -> {
+          PollerStatus s;
+          try {
+            s = client.newWorkflowStub(EventsFeedPollerWorkflow.class, workflowId).status();
+          } catch (WorkflowNotFoundException e) {
+            throw new CliExit(ExitCodes.NOT_FOUND, "no events-feed poller for account " + account);
+          }
+          out.print(json ? CliJson.write(s) + "\n" : render(workflowId, s));
+          return ExitCodes.OK;
+        };
+      }
+    };
   }
 
   private static Duration duration(String text) {

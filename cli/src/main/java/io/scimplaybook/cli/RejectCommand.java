@@ -3,39 +3,25 @@ package io.scimplaybook.cli;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.operator.RotationRejection;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.Set;
 
 /**
  * {@code reject}: refuses token rotation; the run escalates with the operator's reason. Without --task-id it answers
  * the rotation task the run waits on now.
  */
-@Command(name = "reject", description = "Refuse token rotation (task T, default as for approve); the run escalates.")
-final class RejectCommand extends CliCommand {
-
-  @Option(names = "--workflow-id", paramLabel = "W", required = true, description = "the run")
-  String workflowId;
-
-  @Option(names = "--task-id", paramLabel = "T", description = "the rotation task (default: the pending one)")
-  String taskId;
-
-  @Option(names = "--operator", paramLabel = "NAME", required = true, description = "who refuses (e.g. \"$USER\")")
-  String operator;
-
-  @Option(names = "--reason", paramLabel = "R", required = true, description = "why, for the run and its report")
-  String reason;
+final class RejectCommand implements CliCommand {
 
   @Override
-  String workflowIdForMessages() {
-    return workflowId == null ? "?" : workflowId.strip();
+  public Set<String> valueOptions() {
+    return Set.of("workflow-id", "task-id", "operator", "reason");
   }
 
   @Override
-  Action prepare(Map<String, String> env) {
-    String workflowId = required("--workflow-id", this.workflowId);
-    String explicitTaskId = OptionValues.optional("--task-id", taskId).orElse(null);
-    String operator = required("--operator", this.operator);
-    String reason = required("--reason", this.reason);
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String workflowId = args.required("workflow-id", "W");
+    String explicitTaskId = args.optional("task-id").orElse(null);
+    String operator = args.required("operator", "NAME");
+    String reason = args.required("reason", "R");
     return (client, out, err) -> {
       ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);
       String taskId = explicitTaskId != null ? explicitTaskId : PendingRotation.taskId(run, workflowId, "reject");

@@ -10,32 +10,28 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import java.util.Set;
 
 /**
  * {@code report}: the finished run's report. It never waits: an open run is reported as such with exit 3, so a
  * script can poll without hanging; that message goes to stderr (with --json, the run's state is the result, on stdout).
  */
-@Command(name = "report", description = "The finished run's report as Markdown (or JSON); exit 3 while it still runs.")
-final class ReportCommand extends CliCommand {
-
-  @Mixin
-  WorkflowTarget target;
-
-  @Option(names = "--json", description = "the report as JSON")
-  boolean json;
+final class ReportCommand implements CliCommand {
 
   @Override
-  String workflowIdForMessages() {
-    return target.forMessages();
+  public Set<String> valueOptions() {
+    return WorkflowTarget.OPTIONS;
   }
 
   @Override
-  Action prepare(Map<String, String> env) {
-    String workflowId = target.resolve(verb());
-    boolean json = this.json;
+  public Set<String> flags() {
+    return Set.of("json");
+  }
+
+  @Override
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String workflowId = WorkflowTarget.resolve(args);
+    boolean json = args.flag("json");
     return (client, out, err) -> {
       WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();
       WorkflowExecutionStatus state = run.getStatus();

@@ -7,29 +7,25 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import java.util.Set;
 
 /** {@code status}: the run's own answer to the status query, for a person or (--json) a script. */
-@Command(name = "status", description = "Where the run is, what it found, and what a person must do next.")
-final class StatusCommand extends CliCommand {
-
-  @Mixin
-  WorkflowTarget target;
-
-  @Option(names = "--json", description = "the run's status as JSON, for scripts")
-  boolean json;
+final class StatusCommand implements CliCommand {
 
   @Override
-  String workflowIdForMessages() {
-    return target.forMessages();
+  public Set<String> valueOptions() {
+    return WorkflowTarget.OPTIONS;
   }
 
   @Override
-  Action prepare(Map<String, String> env) {
-    String workflowId = target.resolve(verb());
-    boolean json = this.json;
+  public Set<String> flags() {
+    return Set.of("json");
+  }
+
+  @Override
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String workflowId = WorkflowTarget.resolve(args);
+    boolean json = args.flag("json");
     return (client, out, err) -> {
       // Describe first: it answers "not found" without a worker, and names the run's state for the heading.
       WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();

@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code watch}: one process follows a run live. It asks the run's status query about once a second and prints what
@@ -28,31 +25,23 @@ import picocli.CommandLine.Option;
  * with the outcome's code ({@link ExitCodes#ESCALATED}, {@link ExitCodes#NOT_REPRODUCED}, ...), so a script can wait
  * for a run with one JVM instead of starting two every few seconds.
  */
-@Command(name = "watch", description = {
-    "Follow the run live: each step, timeline entry, task and reminder as it happens; exits when the run ends, with "
-        + "its outcome's code (0 RESOLVED, 7 ESCALATED, 8 NOT_REPRODUCED, 9 ended without a report)."})
-final class WatchCommand extends CliCommand {
+final class WatchCommand implements CliCommand {
 
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
   /** Printed before a task's title; the demo wrapper reacts to it (with the task's kind in the same line). */
   static final String ACTION_NEEDED = "Action needed: ";
 
-  @Mixin
-  WorkflowTarget target;
-
-  @Option(names = "--interval", paramLabel = "PT1S", description = "how often to ask the run (ISO-8601, PT0.1S to PT10M)")
-  String interval;
-
   @Override
-  String workflowIdForMessages() {
-    return target.forMessages();
+  public Set<String> valueOptions() {
+    Set<String> options = new HashSet<>(WorkflowTarget.OPTIONS);
+    options.add("interval");
+    return options;
   }
 
   @Override
-  Action prepare(Map<String, String> env) {
-    String workflowId = target.resolve(verb());
-    Duration interval = OptionValues.optional("--interval", this.interval).map(WatchCommand::interval)
-        .orElse(DEFAULT_INTERVAL);
+  public Action prepare(CliArguments args, Map<String, String> env) {
+    String workflowId = WorkflowTarget.resolve(args);
+    Duration interval = args.optional("interval").map(WatchCommand::interval).orElse(DEFAULT_INTERVAL);
     return (client, out, err) -> {
       WorkflowStub run = client.newUntypedWorkflowStub(workflowId);
       ScimPlaybookWorkflow playbook = client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId);

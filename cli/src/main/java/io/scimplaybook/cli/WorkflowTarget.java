@@ -2,27 +2,21 @@ package io.scimplaybook.cli;
 
 import io.scimplaybook.api.PlaybookIds;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import java.util.Set;
 
 /**
  * Which run a verb acts on: {@code --workflow-id W}, or {@code --account A --source S} for an operator who knows the
- * failing connection rather than the id (the way to find a run where the server cannot list them). A picocli mixin.
+ * failing connection rather than the id (the way to find a run where the server cannot list them).
  */
 final class WorkflowTarget {
+  static final Set<String> OPTIONS = Set.of("workflow-id", "account", "source");
 
-  @Option(names = "--workflow-id", paramLabel = "W", description = "the run: scim-playbook-<account>-<source>")
-  String workflowId;
+  private WorkflowTarget() {}
 
-  @Option(names = "--account", paramLabel = "A", description = "instead of --workflow-id: the Cato account...")
-  String account;
-
-  @Option(names = "--source", paramLabel = "S", description = "...and its SCIM source")
-  String source;
-
-  String resolve(String verb) {
-    Optional<String> id = OptionValues.optional("--workflow-id", workflowId);
-    Optional<String> account = OptionValues.optional("--account", this.account);
-    Optional<String> source = OptionValues.optional("--source", this.source);
+  static String resolve(CliArguments args) {
+    Optional<String> id = args.optional("workflow-id");
+    Optional<String> account = args.optional("account");
+    Optional<String> source = args.optional("source");
     if (id.isPresent()) {
       if (account.isPresent() || source.isPresent()) {
         throw CliExit.usage("give either --workflow-id or --account and --source, not both");
@@ -30,7 +24,7 @@ final class WorkflowTarget {
       return id.get();
     }
     if (account.isEmpty() && source.isEmpty()) {
-      throw CliExit.usage(verb + " needs --workflow-id W (or --account A --source S)");
+      throw CliExit.usage(args.command() + " needs --workflow-id W (or --account A --source S)");
     }
     if (account.isEmpty() || source.isEmpty()) {
       throw CliExit.usage("--account and --source go together (the run of one SCIM source of one account)");
@@ -43,9 +37,9 @@ final class WorkflowTarget {
   }
 
   /** The id for an error message, without failing on options that are wrong. */
-  String forMessages() {
+  static String forMessages(CliArguments args) {
     try {
-      return resolve("?");
+      return resolve(args);
     } catch (CliExit e) {
       return "?";
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** How the connection options become the stubs' options, checked without a network. */
 class ConnectionOptionsTest {
@@ -20,9 +19,8 @@ class ConnectionOptionsTest {
   @TempDir Path dir;
 
   private static ConnectionOptions parse(Map<String, String> env, String... args) {
-    StatusCommand status = new StatusCommand();
-    new CommandLine(status).parseArgs(args);
-    return ConnectionOptions.from(status.connection == null ? new ConnectionArgs() : status.connection, env);
+    return ConnectionOptions.from(
+        CliArguments.parse("status", args, ConnectionOptions.VALUE_OPTIONS, ConnectionOptions.FLAGS), env);
   }
 
   private static String fixture(String name) {

@@ -2,15 +2,13 @@ package io.scimplaybook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ListQueryTest {
 
   private static String query(String... args) {
-    ListCommand list = new ListCommand();
-    new CommandLine(list).parseArgs(args);
-    return ListQuery.from(list.filters());
+    return ListQuery.from(CliArguments.parse("list", args, new ListCommand().valueOptions(), Set.of()));
   }
 
   @Test

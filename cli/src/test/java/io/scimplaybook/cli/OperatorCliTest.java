@@ -137,7 +137,7 @@ class OperatorCliTest {
     wrong.forEach((args, message) -> {
       Result result = cli(args);
       assertThat(result.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
-      assertThat(result.err()).as(String.join(" ", args)).contains(message).contains(PlaybookCli.helpHint(args[0]))
+      assertThat(result.err()).as(String.join(" ", args)).contains(message).contains(PlaybookCli.HELP_HINT)
           .doesNotContain("Usage:");
     });
   }
@@ -170,11 +170,7 @@ class OperatorCliTest {
   @Test
   void helpListsTheNewVerbsAndExitCode6() {
     String usage = cli("--help").out();
-    assertThat(usage).contains("  list ").contains("  confirm ")
-        .contains("--tls-cert F").contains("--tls-key F").contains("--api-key K").contains("6 server cannot list");
-    assertThat(cli("list", "--help").out()).contains("list [-h] [--account A] [--source S] [--idp I] [--step S]")
-        .contains("--root-cause C").contains("TOKEN_MISMATCH, CONFIG_CHANGE");
-    assertThat(cli("confirm", "--help").out()).contains("confirm [-h] [--workflow-id W] [--account A] [--source S]"
-        + " --operator NAME");
+    assertThat(usage).contains("  list [--account A]").contains("  confirm --workflow-id W --operator NAME")
+        .contains("--tls-cert F --tls-key F").contains("--api-key K").contains("6 server cannot list");
   }
 }

@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -215,8 +214,7 @@ class PollerCliTest {
     Result result = cli(args);
 
     assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-    String verb = args.length > 1 && List.of("start", "stop", "status").contains(args[1]) ? "poller " + args[1] : "poller";
-    assertThat(result.err()).isEqualTo("error: " + message + "\n" + PlaybookCli.helpHint(verb) + "\n");
+    assertThat(result.err()).isEqualTo("error: " + message + "\n" + PlaybookCli.HELP_HINT + "\n");
     assertThat(result.out()).isEmpty();
     assertThat(temporal.exists("scim-playbook-poller-9201")).isFalse();
     assertThat(temporal.exists("scim-playbook-poller-9202")).isFalse();
@@ -224,15 +222,11 @@ class PollerCliTest {
 
   @Test
   void helpListsThePollerVerbs() {
-    Result group = cli("poller", "--help");
-    assertThat(group.code()).isZero();
-    assertThat(group.out()).startsWith("Usage: scim-playbook poller [-h] start|stop|status")
-        .contains("  start ").contains("  stop ").contains("  status ");
-
     Result result = cli("poller", "start", "--help");
+
     assertThat(result.code()).isZero();
-    assertThat(result.out()).contains("poller start [-h] --account A [--interval PT30S]");
-    assertThat(cli("poller", "status", "--help").out()).contains("poller status [-h] --account A [--json]");
+    assertThat(result.out()).contains("poller start --account A [--interval PT30S]")
+        .contains("poller stop --account A").contains("poller status --account A [--json]");
   }
 
   /** A signal shows in a query once the workflow task that handles it completes; bounded, each call paces it. */
