@@ -5,9 +5,13 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * The demo's worker process: Temporal's Java test server on 127.0.0.1 (port {@code EMBEDDED_TEMPORAL_PORT}, default
- * 7233), then the real playbook worker connected to it, so one machine without Docker runs the whole thing.
+ * 7233; 0 takes any free port), then the real playbook worker connected to it, so one machine without Docker runs the
+ * whole thing.
  */
 public final class DemoWorker {
+
+  /** The line the demo wrapper reads the server's real address from; keep its wording. */
+  static final String READY = "Embedded Temporal server ready on ";
 
   private DemoWorker() {}
 
@@ -15,7 +19,10 @@ public final class DemoWorker {
     int port = Integer.parseInt(System.getenv().getOrDefault("EMBEDDED_TEMPORAL_PORT", "7233"));
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(port);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-temporal-shutdown"));
-    System.out.println("Embedded Temporal server ready on " + server.target());
+    // The worker talks to this server, wherever it is bound: a system property outranks application.yml's
+    // ${TEMPORAL_ADDRESS:127.0.0.1:7233}, so the port alone is enough (and port 0 works).
+    System.setProperty("spring.temporal.connection.target", server.target());
+    System.out.println(READY + server.target());
     SpringApplication.run(WorkerApplication.class, args);
   }
 }
