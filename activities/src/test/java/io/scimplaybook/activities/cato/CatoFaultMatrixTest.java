@@ -83,6 +83,16 @@ class CatoFaultMatrixTest {
         + ",\"accounts\":[{\"id\":\"12345\",\"records\":[]}]}}}";
   }
 
+  /** A full page of SCIM Provisioning successes: a busy tenant's normal traffic, none of it a failure. */
+  static String eventsPage(int count) {
+    StringBuilder records = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      records.append(i == 0 ? "" : ",").append("{\"fieldsMap\":{\"event_sub_type\":\"SCIM Provisioning\","
+          + "\"action\":\"Succeeded\",\"time\":\"2026-11-29T07:00:00Z\"}}");
+    }
+    return "{\"data\":{\"events\":{\"total\":" + (count * 100) + ",\"records\":[" + records + "]}}}";
+  }
+
   static String storiesPage(int from, int count, int total) {
     StringBuilder items = new StringBuilder();
     for (int i = 0; i < count; i++) {
@@ -137,6 +147,14 @@ class CatoFaultMatrixTest {
             server -> {
               for (int i = 1; i <= CatoGraphqlClient.AUDIT_MAX_PAGES; i++) {
                 server.enqueue(json(auditPage("m" + i, true)));
+              }
+            },
+            ends(FailureTypes.INCOMPLETE_READ)),
+        new Fault("partial page: events beyond its page bound", Call.EVENTS,
+            server -> {
+              String page = eventsPage(CatoGraphqlClient.EVENTS_PAGE_SIZE);
+              for (int i = 0; i < CatoGraphqlClient.EVENTS_MAX_PAGES; i++) {
+                server.enqueue(json(page));
               }
             },
             ends(FailureTypes.INCOMPLETE_READ)),
