@@ -63,7 +63,7 @@ class EventsFeedFaultMatrixTest {
   static Stream<Fault> faults() {
     return Stream.of(
         new Fault("HTTP 429 with Retry-After", json(429, "").setHeader("Retry-After", "30"),
-            ends(FailureTypes.CATO_RATE_LIMITED)),
+            new FaultExpectation(FailureTypes.CATO_RATE_LIMITED, false, Duration.ofSeconds(30))),
         new Fault("HTTP 429 without Retry-After", json(429, ""), ends(FailureTypes.CATO_RATE_LIMITED)),
         new Fault("rate-limit GraphQL error in a 200",
             json(200, "{\"data\":null,\"errors\":[{\"message\":\"rate limit for operation: eventsFeed exceeded\"}]}"),
