@@ -43,6 +43,8 @@ final class RecoveryProof {
   private JobStatus before;
   /** Why the read before the fix failed: the evidence says so rather than leaving the line out. */
   private String beforeUnread;
+  /** Why the latest job read failed (after its retries), for the evidence line that replaces the job's state. */
+  private String lastReadFailure;
   /** An operator's yes is asked for once per fix. */
   private Proof confirmed;
   private String restarted;
@@ -239,8 +241,6 @@ final class RecoveryProof {
     return new Proof(false, false, "No scheduled cycle has run since the fix at " + fixedAt
         + (job.quarantined() ? " (the job is quarantined)" : "") + ": " + job.summary());
   }
-
-  private String lastReadFailure;
 
   private JobStatus readJob(String summary) {
     try {
