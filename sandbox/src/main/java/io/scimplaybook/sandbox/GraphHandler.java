@@ -89,6 +89,12 @@ final class GraphHandler implements HttpHandler {
     }
     if (s.size() == 5) {
       if (allow(exchange, "GET")) {
+        if (state.throttlesJobRead()) {
+          // Graph's throttling answer (graph-error-429.response.json), with the Retry-After it always sends.
+          exchange.getResponseHeaders().set("Retry-After", "1");
+          GraphErrors.send(exchange, 429, "TooManyRequests", "Please retry again later.");
+          return;
+        }
         HttpExchanges.sendJson(exchange, 200, job());
       }
       return;

@@ -135,6 +135,14 @@ public final class SandboxServer implements AutoCloseable {
     return failureEventBody();
   }
 
+  /**
+   * Graph throttling, for in-process callers: the next {@code count} reads of the synchronization job are answered 429
+   * {@code TooManyRequests} with {@code Retry-After: 1}, as Graph answers when it throttles.
+   */
+  public void throttleJobReads(int count) {
+    state.throttleJobReads(count);
+  }
+
   /** Sends the latest failure event to the project's webhook. */
   public WebhookDelivery sendFailureEvent(URI webhook) throws IOException, InterruptedException {
     return sendFailureEvent(webhook, Map.of());

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one mutable thing in the sandbox: which token Cato accepts, which one the IdP holds, whether the suspect change
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 final class ScenarioState {
   private final SandboxConfig config;
+  /** Job reads still to refuse with Graph's 429, as Graph does when it throttles its synchronization API. */
+  private final AtomicInteger throttledJobReads = new AtomicInteger();
   private final Clock clock;
   private final Instant start;
   private final String storyId;
@@ -300,5 +303,14 @@ final class ScenarioState {
       out = out.substring(0, out.length() - 1);
     }
     return out;
+  }
+
+  void throttleJobReads(int count) {
+    throttledJobReads.set(Math.max(0, count));
+  }
+
+  /** Whether this job read is one Graph refuses for throttling; counts it down. */
+  boolean throttlesJobRead() {
+    return throttledJobReads.getAndUpdate(n -> Math.max(n - 1, 0)) > 0;
   }
 }

@@ -80,6 +80,19 @@ class AuthenticationTest {
   }
 
   @Test
+  void throttledJobReadsAreGraphs429WithRetryAfterThenTheJob() {
+    String graph = http.graphToken();
+    server.throttleJobReads(2);
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> refused = http.graph("GET", http.jobPath(), graph, null);
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(SandboxHttp.json(refused).path("error").path("code").asText()).isEqualTo("TooManyRequests");
+    }
+    assertThat(http.graph("GET", http.jobPath(), graph, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void graphAnswers404ForUnknownServicePrincipalsAndJobs() {
     String graph = http.graphToken();
     HttpResponse<String> sp = http.graph("GET", "/servicePrincipals/00000000-0000-0000-0000-000000000000"

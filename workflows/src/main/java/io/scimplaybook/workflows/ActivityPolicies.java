@@ -76,6 +76,15 @@ final class ActivityPolicies {
     return options(Duration.ofSeconds(60), Duration.ofMinutes(10), retry(Duration.ofSeconds(3), Duration.ofMinutes(1), 6));
   }
 
+  /**
+   * Reading the provisioning job. Graph throttles its synchronization API for minutes at a time, each 429 naming a
+   * Retry-After; a fixed number of attempts ran out inside one such spell and the run lost the job's evidence. So the
+   * read keeps trying, after Graph's Retry-After or backing off to a minute, until ten minutes have passed.
+   */
+  static ActivityOptions jobRead() {
+    return options(Duration.ofSeconds(30), Duration.ofMinutes(10), retry(Duration.ofSeconds(3), Duration.ofMinutes(1), 0));
+  }
+
   /** Audit and provisioning logs: paged reads that may be slow. */
   static ActivityOptions idpLogs() {
     return options(Duration.ofMinutes(2), Duration.ofMinutes(10), retry(Duration.ofSeconds(3), Duration.ofMinutes(1), 6));

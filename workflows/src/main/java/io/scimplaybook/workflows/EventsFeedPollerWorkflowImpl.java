@@ -81,6 +81,10 @@ public class EventsFeedPollerWorkflowImpl implements EventsFeedPollerWorkflow {
       if (f.getCause() instanceof ApplicationFailure app && FailureTypes.CATO_RATE_LIMITED.equals(app.getType())) {
         rateLimitedInARow++;
         backoff = backoffAfter(rateLimitedInARow, options);
+        // Cato's Retry-After, where it sent one, is the least wait: asking sooner only earns another refusal.
+        if (app.getNextRetryDelay() != null) {
+          backoff = longer(backoff, app.getNextRetryDelay());
+        }
         return backoff;
       }
       // The activity's retry policy already had its go; try again at the next interval from the same marker.

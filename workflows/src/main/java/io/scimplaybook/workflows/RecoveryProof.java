@@ -41,6 +41,10 @@ final class RecoveryProof {
   private final RunRecord run;
   private final OperatorTasks tasks;
   private JobStatus before;
+  /** Why the read before the fix failed: the evidence says so rather than leaving the line out. */
+  private String beforeUnread;
+  /** Why the latest job read failed (after its retries), for the evidence line that replaces the job's state. */
+  private String lastReadFailure;
   /** An operator's yes is asked for once per fix. */
   private Proof confirmed;
   private String restarted;
@@ -66,6 +70,7 @@ final class RecoveryProof {
   void beforeFix() {
     if (restartsJobs() && before == null) {
       before = readJob("read the provisioning job before the fix");
+      beforeUnread = before == null ? lastReadFailure : null;
     }
   }
 
@@ -82,10 +87,12 @@ final class RecoveryProof {
     if (restart) {
       if (before != null) {
         evidence.add("Job before the fix: " + before.summary());
+      } else if (beforeUnread != null) {
+        evidence.add("Could not read the job before the fix: " + beforeUnread);
       }
       JobStatus after = readJob("read the provisioning job after the fix");
       if (after == null) {
-        evidence.add("Could not read the job after the fix");
+        evidence.add("Could not read the job after the fix: " + lastReadFailure);
       } else {
         evidence.add("Job after the fix: " + after.summary());
         run.jobState = after.summary();
@@ -220,7 +227,8 @@ final class RecoveryProof {
     }
     JobStatus job = readJob("read the provisioning job's last scheduled cycle");
     if (job == null) {
-      return new Proof(false, false, "The job could not be read, so no scheduled cycle after " + fixedAt + " is known");
+      return new Proof(false, false, "The job could not be read (" + lastReadFailure + "), so no scheduled cycle after "
+          + fixedAt + " is known");
     }
     run.jobState = job.summary() + (restarted == null ? "" : "; " + restarted);
     if (job.succeededSince(fixedAt)) {
@@ -236,9 +244,10 @@ final class RecoveryProof {
 
   private JobStatus readJob(String summary) {
     try {
-      return stub(IdpActivities.class, ActivityPolicies.idpCall(), summary).jobStatus(run.profile);
+      return stub(IdpActivities.class, ActivityPolicies.jobRead(), summary).jobStatus(run.profile);
     } catch (ActivityFailure f) {
-      run.note("Could not read the provisioning job: " + Reasons.of(f));
+      lastReadFailure = Reasons.of(f);
+      run.note("Could not read the provisioning job: " + lastReadFailure);
       return null;
     }
   }

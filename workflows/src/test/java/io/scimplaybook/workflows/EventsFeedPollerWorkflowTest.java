@@ -85,6 +85,21 @@ class EventsFeedPollerWorkflowTest {
   }
 
   @Test
+  void catosRetryAfterIsTheLeastWaitAfterARefusal() {
+    feed.append(1, "7");
+    feed.rateLimitedFetches.set(1);
+    feed.retryAfter = Duration.ofSeconds(90);
+    t.start(OPTIONS);
+
+    PollerStatus backingOff = t.awaitStatus(s -> s.rateLimitedInARow() == 1, "the refusal");
+    assertThat(backingOff.backoff()).isEqualTo(Duration.ofSeconds(90));
+    t.env.sleep(Duration.ofSeconds(90));
+    t.awaitStatus(s -> s.polls() == 1, "a good fetch after Retry-After");
+
+    assertThat(gapMillis(1)).isBetween(90_000L, 90_999L);
+  }
+
+  @Test
   void rateLimitRefusalsBackOffExponentiallyAndShowInStatus() {
     feed.append(2, "7");
     feed.rateLimitedFetches.set(3);

@@ -163,7 +163,8 @@ final class FakeActivities {
     @Override
     public JobStatus jobStatus(SourceProfile source) {
       jobReads.incrementAndGet();
-      if (jobError != null) throw jobError.get();
+      RuntimeException jobFailure = jobError == null ? null : jobError.get();
+      if (jobFailure != null) throw jobFailure;
       Instant now = clock.get();
       if (quarantined) {
         // A quarantined job does not run on its normal schedule: its last cycle is the failure that quarantined it.

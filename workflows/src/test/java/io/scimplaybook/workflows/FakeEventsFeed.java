@@ -6,6 +6,7 @@ import io.scimplaybook.api.findings.FeedPage;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ final class FakeEventsFeed implements EventsFeedActivities {
   final List<PlaybookOptions> deliveredWith = new CopyOnWriteArrayList<>();
   /** Fetches to refuse for Cato's rate limit before answering again. */
   final AtomicInteger rateLimitedFetches = new AtomicInteger();
+  /** The Retry-After a refusal carries (as the activity passes Cato's on); null when Cato named none. */
+  volatile Duration retryAfter;
   volatile int pageSize = 100;
   /** What each fetch reports as refused by the event rules (the real activity's lines). */
   volatile List<String> refusedPerFetch = List.of();
@@ -58,8 +61,9 @@ final class FakeEventsFeed implements EventsFeedActivities {
   public FeedPage fetchFailures(String accountId, String marker) {
     fetches.add(new Fetch(marker, clock.getAsLong()));
     if (rateLimitedFetches.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "Cato eventsFeed: GraphQL error: rate limit exceeded for eventsFeed", FailureTypes.CATO_RATE_LIMITED);
+      throw ApplicationFailure.newBuilder()
+          .setMessage("Cato eventsFeed: GraphQL error: rate limit exceeded for eventsFeed")
+          .setType(FailureTypes.CATO_RATE_LIMITED).setNonRetryable(true).setNextRetryDelay(retryAfter).build();
     }
     int from = marker == null ? 0 : Integer.parseInt(marker.substring(2));
     List<ScimFailureEvent> snapshot = new ArrayList<>(feed);

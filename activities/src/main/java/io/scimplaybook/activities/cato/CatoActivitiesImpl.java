@@ -88,9 +88,6 @@ public class CatoActivitiesImpl implements CatoActivities {
                   context.heartbeat(new AuditFeedProgress(nextMarker, pagesBefore + page, List.copyOf(changes)));
                 }
               });
-      if (!feed.complete()) {
-        log.warn("Cato auditFeed for account {}: paging stopped early, {} changes read", accountId, changes.size());
-      }
       changes.sort(Comparator.comparing(ConfigChange::time, Comparator.nullsLast(Comparator.naturalOrder())));
       return new ConfigChanges(List.copyOf(changes));
     });

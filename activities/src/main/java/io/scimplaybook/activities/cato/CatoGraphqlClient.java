@@ -100,7 +100,7 @@ public class CatoGraphqlClient {
       variables.put("filters", filters);
       variables.put("limit", EVENTS_PAGE_SIZE);
       variables.put("from", from);
-      JsonNode events = execute("events", CatoQueries.EVENTS, variables).path("events");
+      JsonNode events = required(execute("events", CatoQueries.EVENTS, variables), "events", "events");
       JsonNode records = events.path("records");
       int count = 0;
       for (JsonNode record : records) {
@@ -116,9 +116,8 @@ public class CatoGraphqlClient {
         return failed;
       }
     }
-    log.warn("Cato events: stopped after {} pages of {} records; later records were not read", EVENTS_MAX_PAGES,
-        EVENTS_PAGE_SIZE);
-    return failed;
+    throw incomplete("events", "more than " + EVENTS_MAX_PAGES + " pages of " + EVENTS_PAGE_SIZE
+        + " SCIM Provisioning records in " + timeFrame + "; the rest was not read, so none of it is used");
   }
 
   /**
@@ -134,7 +133,7 @@ public class CatoGraphqlClient {
     variables.put("filters",
         List.of(Map.of("fieldName", "event_sub_type", "operator", "is", "values", List.of(SCIM_PROVISIONING))));
     variables.put("marker", marker == null ? "" : marker);
-    JsonNode feed = execute("eventsFeed", CatoQueries.EVENTS_FEED, variables).path("eventsFeed");
+    JsonNode feed = required(execute("eventsFeed", CatoQueries.EVENTS_FEED, variables), "eventsFeed", "eventsFeed");
     List<CatoFeedRecord> failed = new ArrayList<>();
     for (JsonNode account : feed.path("accounts")) {
       String error = CatoRecords.text(account.path("errorString"));
@@ -172,7 +171,8 @@ public class CatoGraphqlClient {
       Map<String, Object> variables = new LinkedHashMap<>();
       variables.put("accountID", accountId);
       variables.put("input", input);
-      JsonNode stories = execute("xdr.stories", CatoQueries.STORIES, variables).path("xdr").path("stories");
+      JsonNode stories =
+          required(execute("xdr.stories", CatoQueries.STORIES, variables).path("xdr"), "stories", "xdr.stories");
       int count = 0;
       for (JsonNode item : stories.path("items")) {
         count++;
@@ -187,9 +187,8 @@ public class CatoGraphqlClient {
         return scim;
       }
     }
-    log.warn("Cato xdr.stories: stopped after {} pages of {} stories; later stories were not read",
-        STORIES_MAX_PAGES, STORIES_PAGE_SIZE);
-    return scim;
+    throw incomplete("xdr.stories", "more than " + STORIES_MAX_PAGES + " pages of " + STORIES_PAGE_SIZE
+        + " stories in " + timeFrame + "; the rest was not read, so none of it is used");
   }
 
   /** One story by id; empty when Cato returns none. */
@@ -197,7 +196,7 @@ public class CatoGraphqlClient {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("accountID", accountId);
     variables.put("storyId", storyId);
-    JsonNode story = execute("xdr.story", CatoQueries.STORY, variables).path("xdr").path("story");
+    JsonNode story = required(execute("xdr.story", CatoQueries.STORY, variables), "xdr", "xdr.story").path("story");
     if (story.isMissingNode() || story.isNull()) {
       return Optional.empty();
     }
@@ -245,7 +244,7 @@ public class CatoGraphqlClient {
       variables.put("timeFrame", timeFrame);
       variables.put("filters", filters);
       variables.put("marker", marker);
-      JsonNode feed = execute("auditFeed", CatoQueries.AUDIT_FEED, variables).path("auditFeed");
+      JsonNode feed = required(execute("auditFeed", CatoQueries.AUDIT_FEED, variables), "auditFeed", "auditFeed");
       List<CatoAuditRecord> records = new ArrayList<>();
       for (JsonNode account : feed.path("accounts")) {
         for (JsonNode record : account.path("records")) {
@@ -261,13 +260,31 @@ public class CatoGraphqlClient {
       }
       if (next == null || next.equals(marker)) {
         // Asking again with the same marker would return the same page forever.
-        log.warn("Cato auditFeed: hasMore without a new marker after page {}; stopping", page);
-        return new CatoAuditFeed(all, next, page, false);
+        throw incomplete("auditFeed", "page " + page + " says hasMore but gives no new marker; the Domain changes"
+            + " after it cannot be read, so none are used");
       }
       marker = next;
     }
-    log.warn("Cato auditFeed: stopped after {} pages while more records remain", AUDIT_MAX_PAGES);
-    return new CatoAuditFeed(all, marker, AUDIT_MAX_PAGES, false);
+    throw incomplete("auditFeed", "more than " + AUDIT_MAX_PAGES + " pages of Domain changes in " + timeFrame
+        + "; the rest was not read, so none of it is used");
+  }
+
+  /**
+   * The query's own object in {@code data}. A 200 without it (and without errors) is not an empty answer: reading it
+   * as one would tell the run that nothing happened.
+   */
+  private static JsonNode required(JsonNode parent, String field, String operation) {
+    JsonNode node = parent.path(field);
+    if (!node.isObject()) {
+      throw new ApiCallException("Cato " + operation, 200, Kind.UNAVAILABLE,
+          "the response holds no " + field + " object (" + (node.isMissingNode() ? "missing" : node.getNodeType()) + ")");
+    }
+    return node;
+  }
+
+  private static ApiCallException incomplete(String operation, String why) {
+    log.warn("Cato {}: {}", operation, why);
+    return new ApiCallException("Cato " + operation, 200, Kind.INCOMPLETE, why);
   }
 
 

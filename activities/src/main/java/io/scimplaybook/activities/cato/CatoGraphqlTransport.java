@@ -84,7 +84,12 @@ final class CatoGraphqlTransport {
         String messages = errorMessages(json);
         throw new ApiCallException(api, response.code(), kindOfGraphqlError(messages), "GraphQL error: " + messages);
       }
-      return json.path("data");
+      JsonNode data = json.path("data");
+      if (!data.isObject()) {
+        // Neither data nor errors: a cut or foreign body. Reading it as "no records" would hide the failure.
+        throw new ApiCallException(api, response.code(), Kind.UNAVAILABLE, "the response holds neither data nor errors");
+      }
+      return data;
     } catch (IOException e) {
       String reason = e.getMessage() == null ? "" : ": " + redact(e.getMessage());
       throw new ApiCallException(
@@ -94,7 +99,8 @@ final class CatoGraphqlTransport {
 
   /**
    * Cato reports every problem as a GraphQL error with prose; the prose is all there is to classify. Rate limits
-   * come first because their text can also mention the API key ("rate limit ... for api key").
+   * come first because their text can also mention the API key ("rate limit ... for api key"); then credentials; then
+   * the server's own trouble (an internal error or timeout inside a 200), which a later try can get past.
    */
   static Kind kindOfGraphqlError(String messages) {
     String m = messages.toLowerCase(Locale.ROOT);
@@ -104,6 +110,10 @@ final class CatoGraphqlTransport {
     if (m.contains("permission") || m.contains("unauthorized") || m.contains("unauthenticated")
         || m.contains("api key") || m.contains("apikey")) {
       return Kind.AUTHENTICATION;
+    }
+    if (m.contains("internal") || m.contains("timed out") || m.contains("timeout") || m.contains("unavailable")
+        || m.contains("try again")) {
+      return Kind.UNAVAILABLE;
     }
     return Kind.INVALID_REQUEST;
   }

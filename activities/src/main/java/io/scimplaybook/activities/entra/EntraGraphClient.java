@@ -139,7 +139,10 @@ public class EntraGraphClient {
     requireSuccess(reply, secretToken);
   }
 
-  /** Directory audit entries matching an OData filter, following {@code @odata.nextLink} for at most {@value #MAX_PAGES} pages. */
+  /**
+   * Directory audit entries matching an OData filter, following {@code @odata.nextLink} for at most {@value #MAX_PAGES}
+   * pages. A read that cannot reach its last page fails whole ({@link Kind#INCOMPLETE}) rather than return part of it.
+   */
   public List<DirectoryAudit> directoryAudits(String filter) {
     HttpUrl url = auditLogs("directoryAudits", filter);
     return pages(url, DirectoryAudit::from);
@@ -164,15 +167,21 @@ public class EntraGraphClient {
     HttpUrl next = first;
     for (int page = 1; next != null; page++) {
       if (page > MAX_PAGES) {
-        log.warn("{} has more than {} pages; the rest is left out", first.encodedPath(), MAX_PAGES);
-        break;
+        throw new ApiCallException(API, 200, Kind.INCOMPLETE, "GET " + first.encodedPath() + " has more than "
+            + MAX_PAGES + " pages (a filter Graph did not apply?); the rest was not read, so none of it is used");
       }
       JsonNode body = json(requireSuccess(send(new Request.Builder().url(next).get())));
       JsonNode value = Nodes.field(body, "value");
       if (value.isArray()) {
         value.forEach(item -> items.add(parse.apply(item)));
       }
-      next = sameOrigin(Nodes.text(body, "@odata.nextLink"));
+      String link = Nodes.text(body, "@odata.nextLink");
+      next = sameOrigin(link);
+      if (link != null && next == null) {
+        throw new ApiCallException(API, 200, Kind.INCOMPLETE, "GET " + first.encodedPath() + " page " + page
+            + " links its next page to another host, which would receive our token; the rest was not read, so none"
+            + " of it is used");
+      }
     }
     return items;
   }
@@ -264,7 +273,8 @@ public class EntraGraphClient {
               request.method(),
               request.url(),
               response.code(),
-              body == null ? "" : body.string(),
+              // Graph's error text can quote the bearer token it refused; it must not travel on into a message.
+              body == null ? "" : Redaction.redact(body.string(), token),
               Nodes.firstNonBlank(response.header("request-id"), response.header("client-request-id")),
               response.header("Retry-After"));
       log.debug("{} {} -> {}", request.method(), request.url().encodedPath(), reply.status());

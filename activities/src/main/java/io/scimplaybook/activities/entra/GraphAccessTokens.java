@@ -87,7 +87,7 @@ final class GraphAccessTokens {
       if (!response.isSuccessful()) {
         throw refusal(response, body);
       }
-      JsonNode json = Json.mapper().readTree(body);
+      JsonNode json = tokenJson(body);
       String token = Nodes.text(json, "access_token");
       if (token == null) {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
@@ -131,6 +131,22 @@ final class GraphAccessTokens {
     Duration retryAfter = kind.retryable() ? RetryAfter.parse(response.header("Retry-After"), clock) : null;
     String safe = Redaction.shorten(Redaction.redact(message.toString(), settings.clientSecret()), 1000);
     return new ApiCallException(API, status, kind, safe, retryAfter, null);
+  }
+
+  /**
+   * A 200 that is not JSON (cut short, or a proxy's page) is worth another try. Jackson's own message is not used: it
+   * quotes the body, which may hold part of an access token.
+   */
+  private static JsonNode tokenJson(String body) {
+    try {
+      JsonNode json = Json.mapper().readTree(body);
+      if (json != null && json.isObject()) {
+        return json;
+      }
+    } catch (IOException notJson) {
+      // fall through to the failure below
+    }
+    throw new ApiCallException(API, 200, Kind.UNAVAILABLE, "the token response is not a JSON object");
   }
 
   private static long expiresIn(JsonNode json) {

@@ -64,8 +64,10 @@ public class EventsFeedActivitiesImpl implements EventsFeedActivities {
       page = cato.scimFailureFeed(accountId, marker);
     } catch (ApiCallException e) {
       if (e.kind() == ApiCallException.Kind.RATE_LIMITED) {
-        // The workflow backs off on its own clock; retrying here would only spend more of the 100/min.
-        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.CATO_RATE_LIMITED);
+        // The workflow backs off on its own clock; retrying here would only spend more of the 100/min. Cato's
+        // Retry-After travels as the next retry delay, which the poller reads as the least it must wait.
+        throw ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType(FailureTypes.CATO_RATE_LIMITED)
+            .setNonRetryable(true).setNextRetryDelay(e.retryAfter()).build();
       }
       throw ActivityFailures.from(e);
     }

@@ -45,6 +45,7 @@ public final class ActivityFailures {
           case NOT_FOUND -> FailureTypes.NOT_FOUND;
           case RATE_LIMITED -> FailureTypes.RATE_LIMITED;
           case UNAVAILABLE -> FailureTypes.UNAVAILABLE;
+          case INCOMPLETE -> FailureTypes.INCOMPLETE_READ;
         };
     // The cause is dropped on purpose: vendor exceptions can carry request details we do not want in history.
     ApplicationFailure.Builder builder =

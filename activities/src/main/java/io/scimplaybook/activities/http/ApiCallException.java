@@ -21,7 +21,9 @@ public class ApiCallException extends RuntimeException {
     INVALID_REQUEST(false),
     NOT_FOUND(false),
     RATE_LIMITED(true),
-    UNAVAILABLE(true);
+    UNAVAILABLE(true),
+    /** A paged read that could not reach its end; asking again walks into the same wall. */
+    INCOMPLETE(false);
 
     private final boolean retryable;
 

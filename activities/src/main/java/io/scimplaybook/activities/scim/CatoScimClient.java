@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.scim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
@@ -76,6 +77,11 @@ public class CatoScimClient {
       int status = response.code();
       log.debug("GET {} -> {}", url.encodedPath(), status);
       if (status >= 200 && status < 300) {
+        if (!isJsonObject(text)) {
+          // A captive proxy or a cut answer can say 200 too; the token is judged by Cato's SCIM answer only.
+          throw new ApiCallException(API, status, Kind.UNAVAILABLE,
+              "GET " + url.encodedPath() + " returned " + status + " with a body that is not SCIM JSON");
+        }
         return new ScimTokenCheck(true, status, null, null);
       }
       ScimError error = ScimError.parse(text);
@@ -95,6 +101,15 @@ public class CatoScimClient {
       String message = "GET " + url.encodedPath() + " failed: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage());
       throw new ApiCallException(API, 0, Kind.UNAVAILABLE, Redaction.redact(message, token), null, e);
+    }
+  }
+
+  private static boolean isJsonObject(String text) {
+    try {
+      JsonNode node = Json.mapper().readTree(text);
+      return node != null && node.isObject();
+    } catch (IOException notJson) {
+      return false;
     }
   }
 
