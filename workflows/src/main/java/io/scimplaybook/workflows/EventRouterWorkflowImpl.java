@@ -2,6 +2,7 @@ package io.scimplaybook.workflows;
 
 import io.scimplaybook.api.EventRouterWorkflow;
 import io.scimplaybook.api.activities.RoutingActivities;
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.RouterInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
@@ -12,6 +13,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 
 /**
@@ -89,6 +91,13 @@ public class EventRouterWorkflowImpl implements EventRouterWorkflow {
   @Override
   public void failureReported(ScimFailureEvent event) {
     buffer.add(event);
+  }
+
+  @Override
+  public void failuresReported(FailureBatch batch) {
+    if (batch != null && batch.events() != null) {
+      batch.events().stream().filter(Objects::nonNull).forEach(buffer::add);
+    }
   }
 
   @Override

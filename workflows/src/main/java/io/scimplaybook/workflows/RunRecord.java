@@ -7,6 +7,8 @@ import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.EventTimes;
+import io.scimplaybook.api.input.FailureBatch;
+import io.scimplaybook.api.input.RunSnapshot;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.status.CycleCause;
@@ -109,19 +111,32 @@ final class RunRecord {
   }
 
   void failureReported(ScimFailureEvent event) {
+    take(event);
+    publish();
+  }
+
+  /** Each event of the batch exactly as {@link #failureReported} takes it; the UI is redrawn once. */
+  void failuresReported(FailureBatch batch) {
+    if (batch == null || batch.events() == null) {
+      note("Ignored a batch of failure events: the signal carried none");
+    } else {
+      batch.events().forEach(this::take);
+    }
+    publish();
+  }
+
+  private void take(ScimFailureEvent event) {
     // A signal handler that throws fails every workflow task of the run, which then waits forever and swallows the
     // valid events after it: a malformed event is noted as ignored instead, whoever sent it.
     String problem = event == null ? "the signal carried no event" : EventTimes.problem(event.time(), now());
     if (problem != null) {
       note("Ignored a failure event" + (event == null ? "" : " (" + event.origin() + ")") + ": " + problem);
-      publish();
       return;
     }
     try {
       count(event);
     } catch (RuntimeException e) {
       note("Ignored a failure event (" + event.origin() + ") that could not be counted: " + e.getClass().getSimpleName());
-      publish();
     }
   }
 
@@ -143,7 +158,6 @@ final class RunRecord {
     } else if (step == Step.MONITORING) {
       note("Failure during monitoring (" + event.origin() + "): " + event.reason());
     }
-    publish();
   }
 
   /** Sets the outcome and builds the report; the support bundle is delivered from it before {@link #done}. */
@@ -243,6 +257,35 @@ final class RunRecord {
         PlaybookSearchAttributes.STEP.valueSet(Step.DONE.name()),
         PlaybookSearchAttributes.OUTCOME.valueSet(end.name()),
         PlaybookSearchAttributes.ROOT_CAUSE.valueSet(cause == null ? "NONE" : cause.name()));
+    publish();
+  }
+
+  /** Everything above, for the run this one continues as. */
+  RunSnapshot snapshot() {
+    return new RunSnapshot(startedAt, profile, step, stepStartedAt, cycle, failures, feedEvidence,
+        countedEventIds.ids(), List.copyOf(eventIds), List.copyOf(steps), timeline.kept(), timeline.dropped(),
+        List.copyOf(causes), jobState, List.copyOf(provisioningLogIds), lastFailedProvision, rootCause);
+  }
+
+  /** Takes over what the previous run of this playbook knew; the UI and the step's search attribute follow. */
+  void restore(RunSnapshot s) {
+    startedAt = s.startedAt();
+    profile = s.profile();
+    step = s.step();
+    stepStartedAt = s.stepStartedAt();
+    cycle = s.cycle();
+    failures = s.failures();
+    feedEvidence = s.feedEvidence();
+    s.recentEventIds().forEach(countedEventIds::add);
+    eventIds.addAll(s.eventIds());
+    steps.addAll(s.steps());
+    timeline.restore(s.timeline(), s.timelineDropped());
+    causes.addAll(s.causes());
+    jobState = s.jobState();
+    provisioningLogIds.addAll(s.provisioningLogIds());
+    lastFailedProvision = s.lastFailedProvision();
+    rootCause = s.rootCause();
+    Workflow.upsertTypedSearchAttributes(PlaybookSearchAttributes.STEP.valueSet(step.name()));
     publish();
   }
 
