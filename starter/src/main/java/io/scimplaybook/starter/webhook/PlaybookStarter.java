@@ -4,13 +4,16 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.scimplaybook.api.PlaybookDelivery;
 import io.scimplaybook.api.PlaybookDelivery.Delivered;
-import io.scimplaybook.api.PlaybookIds;
+import io.scimplaybook.api.CoalescingDelivery;
+import io.scimplaybook.api.DeliveryQueueFullException;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.starter.DeliveryProperties;
 import io.scimplaybook.starter.PlaybookProperties;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,23 +25,48 @@ public class PlaybookStarter {
 
   private static final Logger log = LoggerFactory.getLogger(PlaybookStarter.class);
 
-  private final WorkflowClient client;
   private final PlaybookProperties playbook;
+  private final CoalescingDelivery delivery;
+  private final long retryAfterSeconds;
 
   public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook) {
-    this.client = client;
+    this(client, playbook, DeliveryProperties.defaults());
+  }
+
+  @Autowired
+  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook, DeliveryProperties coalescing) {
     this.playbook = playbook;
+    // Concurrent events for one run share a signal, so a flood is not one history event per event (README, "Floods").
+    this.delivery = new CoalescingDelivery(client, coalescing.maxQueued(), coalescing.maxQueuedPerRun(),
+        coalescing.minSpacing());
+    this.retryAfterSeconds = Math.max(1, (coalescing.retryAfter().toMillis() + 999) / 1000);
+  }
+
+  /** Signals sent to runs and routers, and the events they carried: the coalescing at work. */
+  public long signalsSent() {
+    return delivery.signalsSent();
+  }
+
+  public long eventsSent() {
+    return delivery.eventsSent();
+  }
+
+  /** Events waiting for Temporal now. */
+  int queued() {
+    return delivery.queued();
   }
 
   public AcceptedEvent accept(ScimFailureEvent event) {
     // An event without a source goes to its account's router, which has the worker attribute it (PlaybookDelivery).
-    String workflowId = event.sourceId() == null ? PlaybookIds.routerWorkflowId(event.accountId())
-        : PlaybookIds.workflowId(event.accountId(), event.sourceId());
+    String workflowId = PlaybookDelivery.targetId(event);
     try {
-      Delivered delivered = PlaybookDelivery.deliver(client, event, playbook.toOptions());
+      Delivered delivered = delivery.deliver(event, playbook.toOptions());
       log.info("failure event ({}) delivered to {} run {}{}", event.origin(), workflowId, delivered.runId(),
           delivered.afterConcurrentStart() ? " by signal after a concurrent start" : "");
       return new AcceptedEvent(workflowId, emptyToNull(delivered.runId()));
+    } catch (DeliveryQueueFullException e) {
+      log.warn("failure event for {} refused (429): {}", workflowId, e.getMessage());
+      throw new QueueFullException(e.getMessage(), retryAfterSeconds, e);
     } catch (WorkflowNotFoundException e) {
       // The run closed between the lost start and the signal: refuse rather than guess, the sender's retry starts a
       // fresh run.
