@@ -87,7 +87,7 @@ class HistoryFloodTest {
 
     // 8,000 events one per call from 64 senders at once through the webhook's door (CoalescingDelivery), and 12,000
     // in pages of 1,000 the way the poller delivers them (PlaybookDelivery.deliverAll, 500 a signal); 1,000 repeats of
-    // ids just sent ride along in both, as a sender's retries do (the run remembers the latest 4,096 ids, so a repeat
+    // ids just sent ride along in both, as a sender's retries do (the run remembers the latest 10,000 ids, so a repeat
     // must follow its original within that many). Each distinct id is counted once, in whatever run it lands.
     CoalescingDelivery door = new CoalescingDelivery(t.client, 10_000, 2_000, SPACING);
     ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
