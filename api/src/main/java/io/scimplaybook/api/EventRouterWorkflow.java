@@ -1,5 +1,6 @@
 package io.scimplaybook.api;
 
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.RouterInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.status.RouterStatus;
@@ -22,6 +23,10 @@ public interface EventRouterWorkflow {
 
   @SignalMethod
   void failureReported(ScimFailureEvent event);
+
+  /** Several events of the account at once, buffered as {@link #failureReported} buffers each. */
+  @SignalMethod
+  void failuresReported(FailureBatch batch);
 
   @QueryMethod
   RouterStatus status();

@@ -1,5 +1,6 @@
 package io.scimplaybook.api;
 
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.RouterInput;
@@ -8,6 +9,11 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowServiceException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The one way a failure event reaches its playbook run, for the webhook and the events-feed poller alike:
@@ -43,7 +49,7 @@ public final class PlaybookDelivery {
     request.add(run::run, new PlaybookInput(event.accountId(), event.sourceId(), options));
     request.add(run::failureReported, event);
     try {
-      WorkflowExecution execution = client.signalWithStart(request);
+      WorkflowExecution execution = signalWithStart(client, request);
       return new Delivered(workflowId, execution.getRunId(), false);
     } catch (WorkflowExecutionAlreadyStarted e) {
       // A real server does signal-with-start atomically; the Java test server does not, so a concurrent first event
@@ -51,6 +57,95 @@ public final class PlaybookDelivery {
       client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId).failureReported(event);
       return new Delivered(workflowId, e.getExecution().getRunId(), true);
     }
+  }
+
+  /**
+   * Delivers {@code events}, all for the same run (same account, and the same source or all without one), in signals
+   * of at most {@link FailureBatch#MAX_EVENTS} events each, or throws: same contract as {@link #deliver}. When it
+   * throws, earlier chunks may have arrived; a retry repeats them and the run counts each event id once.
+   *
+   * @return where the last chunk went
+   */
+  public static Delivered deliverAll(WorkflowClient client, List<ScimFailureEvent> events, PlaybookOptions options) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("no events to deliver");
+    }
+    ScimFailureEvent first = events.get(0);
+    for (ScimFailureEvent e : events) {
+      if (!Objects.equals(e.accountId(), first.accountId()) || !Objects.equals(e.sourceId(), first.sourceId())) {
+        throw new IllegalArgumentException("a batch goes to one run; got account " + e.accountId() + " source "
+            + e.sourceId() + " beside account " + first.accountId() + " source " + first.sourceId());
+      }
+    }
+    Delivered last = null;
+    for (int from = 0; from < events.size(); from += FailureBatch.MAX_EVENTS) {
+      FailureBatch batch = new FailureBatch(events.subList(from, Math.min(events.size(), from + FailureBatch.MAX_EVENTS)));
+      last = first.sourceId() == null ? batchToRouter(client, first, batch, options) : batchToRun(client, first, batch,
+          options);
+    }
+    return last;
+  }
+
+  private static Delivered batchToRun(WorkflowClient client, ScimFailureEvent first, FailureBatch batch,
+      PlaybookOptions options) {
+    String workflowId = PlaybookIds.workflowId(first.accountId(), first.sourceId());
+    ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, PlaybookStartOptions.forEvent(first));
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(run::run, new PlaybookInput(first.accountId(), first.sourceId(), options));
+    request.add(run::failuresReported, batch);
+    try {
+      return new Delivered(workflowId, signalWithStart(client, request).getRunId(), false);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      // As in deliver: the Java test server's signal-with-start is not atomic.
+      client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId).failuresReported(batch);
+      return new Delivered(workflowId, e.getExecution().getRunId(), true);
+    }
+  }
+
+  private static Delivered batchToRouter(WorkflowClient client, ScimFailureEvent first, FailureBatch batch,
+      PlaybookOptions options) {
+    String workflowId = PlaybookIds.routerWorkflowId(first.accountId());
+    EventRouterWorkflow router =
+        client.newWorkflowStub(EventRouterWorkflow.class, PlaybookStartOptions.forRouter(first.accountId()));
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(router::run, RouterInput.fresh(first.accountId(), options));
+    request.add(router::failuresReported, batch);
+    try {
+      return new Delivered(workflowId, client.signalWithStart(request).getRunId(), false);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      client.newWorkflowStub(EventRouterWorkflow.class, workflowId).failuresReported(batch);
+      return new Delivered(workflowId, e.getExecution().getRunId(), true);
+    }
+  }
+
+  /**
+   * A run that continues as new is closed and its successor started in one step on a real server. The Java test server
+   * does the two apart, and a signal-with-start between them fails with NOT_FOUND ("Completed workflow") without
+   * delivering anything; a moment later the successor takes it, so try again a few times.
+   */
+  private static WorkflowExecution signalWithStart(WorkflowClient client, BatchRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.signalWithStart(request);
+      } catch (WorkflowServiceException e) {
+        if (attempt >= 5 || !(e.getCause() instanceof StatusRuntimeException grpc)
+            || grpc.getStatus().getCode() != Status.Code.NOT_FOUND) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The workflow id an event goes to: its run, or its account's router when it names no source. */
+  public static String targetId(ScimFailureEvent event) {
+    return event.sourceId() == null ? PlaybookIds.routerWorkflowId(event.accountId())
+        : PlaybookIds.workflowId(event.accountId(), event.sourceId());
   }
 
   /** Same contract as {@link #deliver}, for an event without a source: its account's router holds it. */

@@ -1,5 +1,6 @@
 package io.scimplaybook.api;
 
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.operator.RotationApproval;
@@ -22,6 +23,13 @@ public interface ScimPlaybookWorkflow {
   /** A SCIM Provisioning / Failed event for this source; during monitoring it starts another cycle. */
   @SignalMethod
   void failureReported(ScimFailureEvent event);
+
+  /**
+   * Several failure events at once, each counted as {@link #failureReported} counts it; what the doors send when
+   * events for one run arrive faster than one signal round trip (README, "Floods").
+   */
+  @SignalMethod
+  void failuresReported(FailureBatch batch);
 
   /** Go-ahead for token rotation with the new token, sealed. */
   @SignalMethod

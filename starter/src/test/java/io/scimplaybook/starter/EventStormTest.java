@@ -194,7 +194,10 @@ class EventStormTest {
     assertThat(feed.deliveredFailures() - FEED_EVENTS).as("failed records without a source").isPositive();
     assertThat(flaky.signals()).isEqualTo(feed.deliveredFailures() + flaky.repeatedSignals());
     assertThat(plan.webhookRepeats()).as("webhook events sent twice").isGreaterThan(100);
-    assertThat(signalsInHistory(open)).isEqualTo(WEBHOOK_EVENTS + plan.webhookRepeats() + flaky.signals());
+    // Counted in events, since a signal now carries one or a batch (the webhook coalesces, the poller sends a page's
+    // events for one run together).
+    long[] inHistory = eventsInSignals(open);
+    assertThat(inHistory[0]).isEqualTo(WEBHOOK_EVENTS + plan.webhookRepeats() + flaky.signals());
 
     // Each poller read its whole feed once (the page whose delivery broke for good, twice), skipped what is no SCIM
     // failure of a known source, kept its marker and counter across continue-as-new, and is still polling.
@@ -227,6 +230,7 @@ class EventStormTest {
     // The two paths overlapped: the feed's first page went out while the webhook was still being posted to.
     assertThat(feed.firstPageServedNanos()).isBetween(start, webhookDone);
 
+    System.out.printf("event storm: %d events in %d failure signals%n", inHistory[0], inHistory[1]);
     System.out.printf("event storm: %d events (%d webhook by %d senders, %d feed in %d pages), %d runs%n"
             + "  webhook posts done after %d ms (%.0f POSTs/s), feed delivered after %d ms, tallies settled after %d ms;"
             + " %d feed events and %d webhook events delivered twice and counted once; %d eventsFeed fetches,"
@@ -371,17 +375,26 @@ class EventStormTest {
     return temporal.client().newWorkflowStub(ScimPlaybookWorkflow.class, workflowId).status();
   }
 
-  private long signalsInHistory(List<WorkflowExecutionInfo> runs) {
+  /** Events carried by the runs' failure signals, and the number of those signals. */
+  private long[] eventsInSignals(List<WorkflowExecutionInfo> runs) throws IOException {
+    long events = 0;
     long signals = 0;
     for (WorkflowExecutionInfo run : runs) {
       for (HistoryEvent event : temporal.client().fetchHistory(run.getExecution().getWorkflowId()).getEvents()) {
-        if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
-            && event.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("failureReported")) {
+        if (event.getEventType() != EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) {
+          continue;
+        }
+        var signal = event.getWorkflowExecutionSignaledEventAttributes();
+        if (signal.getSignalName().equals("failureReported")) {
+          events++;
+          signals++;
+        } else if (signal.getSignalName().equals("failuresReported")) {
+          events += json.readTree(signal.getInput().getPayloads(0).getData().toByteArray()).path("events").size();
           signals++;
         }
       }
     }
-    return signals;
+    return new long[] {events, signals};
   }
 
   private static void awaitTrue(String what, BooleanSupplier condition, java.util.function.Supplier<String> last) {

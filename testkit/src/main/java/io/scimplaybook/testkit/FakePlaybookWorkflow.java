@@ -3,6 +3,7 @@ package io.scimplaybook.testkit;
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.operator.RotationApproval;
@@ -74,6 +75,11 @@ public class FakePlaybookWorkflow implements ScimPlaybookWorkflow, ReceivedSigna
     failures.add(event);
     tally = tally.add(event);
     note("failure reported (" + event.origin() + "): " + event.reason());
+  }
+
+  @Override
+  public void failuresReported(FailureBatch batch) {
+    batch.events().forEach(this::failureReported);
   }
 
   @Override

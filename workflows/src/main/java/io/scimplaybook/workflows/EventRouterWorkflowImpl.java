@@ -3,6 +3,7 @@ package io.scimplaybook.workflows;
 import io.scimplaybook.api.EventRouterWorkflow;
 import io.scimplaybook.api.activities.RoutingActivities;
 import io.scimplaybook.api.input.EventCheck;
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.RouterInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
@@ -99,6 +100,16 @@ public class EventRouterWorkflowImpl implements EventRouterWorkflow {
       return;
     }
     buffer.add(event);
+  }
+
+  @Override
+  public void failuresReported(FailureBatch batch) {
+    // Each event by the same rules as a single one: a batch is no way past them.
+    if (batch == null || batch.events() == null) {
+      lastError = "ignored a batch of failure events: the signal carried none";
+      return;
+    }
+    batch.events().forEach(this::failureReported);
   }
 
   @Override

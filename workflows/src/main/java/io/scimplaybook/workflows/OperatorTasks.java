@@ -23,15 +23,34 @@ final class OperatorTasks {
   private final RunRecord run;
   private final PlaybookMetrics metrics;
   private final Notifications notifications;
+  private final Resumption resumption;
   private int taskSequence;
+  private int reminders;
+  /** The task a previous run of this playbook left open; the same wait reopens it rather than a new one. */
+  private OperatorTask carriedTask;
   private TaskDecision decision;
   private RotationApproval approval;
   private RotationRejection rejection;
 
-  OperatorTasks(RunRecord run, PlaybookMetrics metrics) {
+  OperatorTasks(RunRecord run, PlaybookMetrics metrics, Resumption resumption) {
     this.run = run;
     this.metrics = metrics;
     this.notifications = new Notifications(run);
+    this.resumption = resumption;
+  }
+
+  void restore(OperatorTask open, int sequence, int remindersNoted) {
+    carriedTask = open;
+    taskSequence = sequence;
+    reminders = remindersNoted;
+  }
+
+  int taskSequence() {
+    return taskSequence;
+  }
+
+  int reminders() {
+    return reminders;
   }
 
   /** Waits for one of the decisions {@code kind} accepts; null when the deadline passed first. */
@@ -40,7 +59,7 @@ final class OperatorTasks {
     OperatorTask task = open(kind, title, instructions);
     String taskId = task.id();
     // A decision the kind does not take (decideTask checks only the id) keeps the task open for a fitting one.
-    boolean answered = await(() -> decision != null && kind.accepts(decision.decision()));
+    boolean answered = await(kind, () -> decision != null && kind.accepts(decision.decision()));
     metrics.taskClosed(kind, task.openedAt(), answered);
     run.pendingTask = null;
     run.publish();
@@ -64,7 +83,7 @@ final class OperatorTasks {
     approval = null;
     rejection = null;
     OperatorTask task = open(TaskKind.APPROVE_ROTATION, title, instructions);
-    boolean answered = await(() -> approval != null || rejection != null);
+    boolean answered = await(TaskKind.APPROVE_ROTATION, () -> approval != null || rejection != null);
     metrics.taskClosed(TaskKind.APPROVE_ROTATION, task.openedAt(), answered);
     run.pendingTask = null;
     // Not a command: the UI must stop asking for the approval while the new token is being checked.
@@ -135,6 +154,15 @@ final class OperatorTasks {
   }
 
   private OperatorTask open(TaskKind kind, String title, String instructions) {
+    if (carriedTask != null && carriedTask.kind() == kind) {
+      // Back in the wait a continue-as-new left: same id and deadline, so the operator's command still fits.
+      run.pendingTask = carriedTask;
+      carriedTask = null;
+      resumption.resumed();
+      run.publish();
+      return run.pendingTask;
+    }
+    reminders = 0;
     taskSequence++;
     String id = "t" + taskSequence;
     Instant opened = now();
@@ -149,18 +177,25 @@ final class OperatorTasks {
     return task;
   }
 
-  /** Waits for an answer until the approval timeout, noting a reminder in the timeline at every interval. */
-  private boolean await(Supplier<Boolean> answered) {
-    Instant deadline = now().plus(run.options.approvalTimeout());
-    int reminders = 0;
+  /**
+   * Waits for an answer until the task's deadline, noting a reminder in the timeline at every interval. A wait that can
+   * resume elsewhere continues as new when the history grows too long, and comes back here in the new run.
+   */
+  private boolean await(TaskKind kind, Supplier<Boolean> answered) {
+    // The deadline the task was opened with: the same instant as approval timeout from now for a fresh task.
+    Instant deadline = run.pendingTask.dueAt();
+    boolean resumable = resumption.canResume(kind);
     while (true) {
       Duration left = Duration.between(now(), deadline);
       if (left.isNegative() || left.isZero()) {
         return false;
       }
       Duration wait = left.compareTo(run.options.reminderInterval()) < 0 ? left : run.options.reminderInterval();
-      if (Workflow.await(wait, answered)) {
-        return true;
+      if (Workflow.await(wait, () -> answered.get() || (resumable && resumption.due()))) {
+        if (answered.get()) {
+          return true;
+        }
+        resumption.continueAsNew(kind);
       }
       if (!now().isBefore(deadline)) {
         return false;

@@ -2,6 +2,7 @@ package io.scimplaybook.workflows;
 
 import java.util.LinkedHashSet;
 import java.util.Iterator;
+import java.util.List;
 
 /** The last {@code capacity} ids seen, oldest forgotten first; insertion order makes it deterministic on replay. */
 final class RecentIds {
@@ -26,6 +27,11 @@ final class RecentIds {
       oldest.remove();
     }
     return true;
+  }
+
+  /** Oldest first, as {@link #add} would see them again after a continue-as-new. */
+  List<String> ids() {
+    return List.copyOf(ids);
   }
 
   int size() {

@@ -8,6 +8,8 @@ import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.JobStatus;
 import io.scimplaybook.api.findings.StorySummary;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.MonitoringWindow;
+import io.scimplaybook.api.input.ResumePoint;
 import io.scimplaybook.api.operator.Decision;
 import io.scimplaybook.api.operator.TaskKind;
 import io.scimplaybook.api.status.Step;
@@ -40,6 +42,7 @@ final class RecoveryProof {
 
   private final RunRecord run;
   private final OperatorTasks tasks;
+  private final Resumption resumption;
   private JobStatus before;
   /** Why the read before the fix failed: the evidence says so rather than leaving the line out. */
   private String beforeUnread;
@@ -49,9 +52,23 @@ final class RecoveryProof {
   private Proof confirmed;
   private String restarted;
 
-  RecoveryProof(RunRecord run, OperatorTasks tasks) {
+  RecoveryProof(RunRecord run, OperatorTasks tasks, Resumption resumption) {
     this.run = run;
     this.tasks = tasks;
+    this.resumption = resumption;
+  }
+
+  void restore(JobStatus jobBeforeFix, String jobRestarted) {
+    before = jobBeforeFix;
+    restarted = jobRestarted;
+  }
+
+  JobStatus jobBeforeFix() {
+    return before;
+  }
+
+  String jobRestarted() {
+    return restarted;
   }
 
   boolean enabled() {
@@ -120,14 +137,30 @@ final class RecoveryProof {
     run.recordStep(result, summary, evidence);
   }
 
-  /** The monitoring window, then the proof; {@code fixedAt} is when the latest fix was in place. */
-  Result monitor(Instant fixedAt) {
-    run.beginStep(Step.MONITORING);
-    confirmed = null;
-    long seen = run.failures.count();
+  /**
+   * The monitoring window, then the proof; {@code fixedAt} is when the latest fix was in place, {@code fix} what it
+   * was. A flood of events that do not count (repeats, malformed ones) cannot end the window, so here the run continues
+   * as new when its history grows too long, and the new run comes back with the window's absolute end.
+   */
+  Result monitor(Instant fixedAt, Repair fix) {
+    MonitoringWindow resumed = resumption.takeMonitoring();
+    if (resumed == null) {
+      run.beginStep(Step.MONITORING);
+      confirmed = null;
+    }
+    long seen = resumed == null ? run.failures.count() : resumed.baseline();
+    Instant windowEnds = resumed == null ? now().plus(run.options.monitoringWindow()) : resumed.windowEndsAt();
     Instant deadline = fixedAt.plus(run.options.recoveryProofBound());
-    if (Workflow.await(run.options.monitoringWindow(), () -> run.failures.count() > seen)) {
-      return failedAgain();
+    if (now().isBefore(windowEnds)) {
+      boolean woke = Workflow.await(Duration.between(now(), windowEnds),
+          () -> run.failures.count() > seen || resumption.due());
+      if (run.failures.count() > seen) {
+        return failedAgain();
+      }
+      if (woke) {
+        resumption.continueAsNew(ResumePoint.MONITORING,
+            new MonitoringWindow(fixedAt, windowEnds, seen, fix.cause(), fix.conclusion()));
+      }
     }
     List<String> evidence = new ArrayList<>();
     evidence.add("No failure for " + run.options.monitoringWindow());
@@ -156,8 +189,13 @@ final class RecoveryProof {
         break;
       }
       run.note("Recovery not proven yet (" + missing + "); looking again in " + (left.compareTo(poll) < 0 ? left : poll));
-      if (Workflow.await(left.compareTo(poll) < 0 ? left : poll, () -> run.failures.count() > seen)) {
-        return failedAgain();
+      if (Workflow.await(left.compareTo(poll) < 0 ? left : poll,
+          () -> run.failures.count() > seen || resumption.due())) {
+        if (run.failures.count() > seen) {
+          return failedAgain();
+        }
+        resumption.continueAsNew(ResumePoint.MONITORING,
+            new MonitoringWindow(fixedAt, windowEnds, seen, fix.cause(), fix.conclusion()));
       }
     }
     evidence.add(missing);

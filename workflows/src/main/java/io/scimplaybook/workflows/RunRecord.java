@@ -7,6 +7,8 @@ import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.EventCheck;
+import io.scimplaybook.api.input.FailureBatch;
+import io.scimplaybook.api.input.RunSnapshot;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.status.CycleCause;
@@ -32,10 +34,12 @@ import java.util.List;
 final class RunRecord {
 
   /**
-   * A repeat arrives when a delivery is retried, within moments of the first copy, so remembering the latest ids is
-   * enough; the bound keeps a storm from growing the run's memory without limit.
+   * A repeat arrives when a delivery is retried, within seconds of the first copy, so remembering the latest ids is
+   * enough; the bound keeps a storm from growing the run's memory without limit. Under a flood thousands of distinct
+   * events arrive in those seconds (with 4,096 the flood test saw a few events counted twice on a loaded machine), so
+   * the window is 10,000 ids: carried whole on continue-as-new, a few hundred KB of a payload limited to 2 MB.
    */
-  private static final int RECENT_EVENT_IDS = 4096;
+  private static final int RECENT_EVENT_IDS = 10_000;
 
   PlaybookInput input;
   PlaybookOptions options = PlaybookOptions.defaults();
@@ -109,20 +113,33 @@ final class RunRecord {
   }
 
   void failureReported(ScimFailureEvent event) {
+    take(event);
+    publish();
+  }
+
+  /** Each event of the batch exactly as {@link #failureReported} takes it; the UI is redrawn once. */
+  void failuresReported(FailureBatch batch) {
+    if (batch == null || batch.events() == null) {
+      note("Ignored a batch of failure events: the signal carried none");
+    } else {
+      batch.events().forEach(this::take);
+    }
+    publish();
+  }
+
+  private void take(ScimFailureEvent event) {
     // A signal handler that throws fails every workflow task of the run, which then waits forever and swallows the
     // valid events after it: a malformed event is noted as ignored instead, whoever sent it.
     // The same rules as every door (EventCheck), for what came past them: a hand-sent signal, an older sender.
     String problem = EventCheck.problem(event, now());
     if (problem != null) {
       note("Ignored a failure event" + origin(event) + ": " + problem);
-      publish();
       return;
     }
     try {
       count(event);
     } catch (RuntimeException e) {
       note("Ignored a failure event (" + event.origin() + ") that could not be counted: " + e.getClass().getSimpleName());
-      publish();
     }
   }
 
@@ -150,7 +167,6 @@ final class RunRecord {
     } else if (step == Step.MONITORING) {
       note("Failure during monitoring (" + event.origin() + "): " + event.reason());
     }
-    publish();
   }
 
   /** Sets the outcome and builds the report; the support bundle is delivered from it before {@link #done}. */
@@ -250,6 +266,35 @@ final class RunRecord {
         PlaybookSearchAttributes.STEP.valueSet(Step.DONE.name()),
         PlaybookSearchAttributes.OUTCOME.valueSet(end.name()),
         PlaybookSearchAttributes.ROOT_CAUSE.valueSet(cause == null ? "NONE" : cause.name()));
+    publish();
+  }
+
+  /** Everything above, for the run this one continues as. */
+  RunSnapshot snapshot() {
+    return new RunSnapshot(startedAt, profile, step, stepStartedAt, cycle, failures, feedEvidence,
+        countedEventIds.ids(), List.copyOf(eventIds), List.copyOf(steps), timeline.kept(), timeline.dropped(),
+        List.copyOf(causes), jobState, List.copyOf(provisioningLogIds), lastFailedProvision, rootCause);
+  }
+
+  /** Takes over what the previous run of this playbook knew; the UI and the step's search attribute follow. */
+  void restore(RunSnapshot s) {
+    startedAt = s.startedAt();
+    profile = s.profile();
+    step = s.step();
+    stepStartedAt = s.stepStartedAt();
+    cycle = s.cycle();
+    failures = s.failures();
+    feedEvidence = s.feedEvidence();
+    s.recentEventIds().forEach(countedEventIds::add);
+    eventIds.addAll(s.eventIds());
+    steps.addAll(s.steps());
+    timeline.restore(s.timeline(), s.timelineDropped());
+    causes.addAll(s.causes());
+    jobState = s.jobState();
+    provisioningLogIds.addAll(s.provisioningLogIds());
+    lastFailedProvision = s.lastFailedProvision();
+    rootCause = s.rootCause();
+    Workflow.upsertTypedSearchAttributes(PlaybookSearchAttributes.STEP.valueSet(step.name()));
     publish();
   }
 

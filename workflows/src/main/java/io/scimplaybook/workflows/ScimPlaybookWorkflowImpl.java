@@ -14,7 +14,9 @@ import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.StoryFindings;
 import io.scimplaybook.api.findings.StorySummary;
 import io.scimplaybook.api.findings.VerificationQuery;
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookInput;
+import io.scimplaybook.api.input.ResumePoint;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.notify.NotificationResult;
 import io.scimplaybook.api.operator.Decision;
@@ -46,64 +48,86 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
 
   private final RunRecord run = new RunRecord();
   private final PlaybookMetrics metrics = new PlaybookMetrics(run);
-  private final OperatorTasks tasks = new OperatorTasks(run, metrics);
+  private final Resumption resumption = new Resumption(run);
+  private final OperatorTasks tasks = new OperatorTasks(run, metrics, resumption);
   private final AuditReview audits = new AuditReview(run);
-  private final TokenRotation rotation = new TokenRotation(run, tasks);
-  private final RecoveryProof proof = new RecoveryProof(run, tasks);
+  private final TokenRotation rotation = new TokenRotation(run, tasks, resumption);
+  private final RecoveryProof proof = new RecoveryProof(run, tasks, resumption);
   private final StoryComments comments = new StoryComments(run);
   private final Notifications notifications = new Notifications(run);
+
+  {
+    resumption.attach(tasks, proof);
+  }
 
   @Override
   public PlaybookReport run(PlaybookInput in) {
     run.begin(in);
-    metrics.started();
-    // Runs start by signal-with-start, so the first event is already in the first workflow task.
-    Workflow.await(() -> run.failures.count() > 0);
-
-    try {
-      run.identified(stub(SourceActivities.class, ActivityPolicies.configuration(),
-          "look up the IdP of source " + in.sourceId()).describeSource(in.accountId(), in.sourceId()));
-    } catch (ActivityFailure f) {
-      return finish(Outcome.ESCALATED, RootCause.UNKNOWN,
-          "The worker has no usable configuration for this SCIM source: " + Reasons.of(f));
+    // A run that continued as new (Resumption) skips what its predecessor did and goes back to where it waited.
+    ResumePoint resumeAt = resumption.begin(in);
+    if (resumeAt == null) {
+      // Counted once per playbook: a run that continued as new is the same playbook going on.
+      metrics.started();
     }
+    if (resumeAt == null || resumeAt == ResumePoint.AWAITING_EVENT) {
+      // Runs start by signal-with-start, so the first event is already in the first workflow task.
+      Workflow.await(() -> run.failures.count() > 0 || resumption.due());
+      if (run.failures.count() == 0) {
+        resumption.continueAsNew(ResumePoint.AWAITING_EVENT, null);
+      }
+      resumption.resumed();
 
-    run.cycle = 1;
-    if (!verify()) {
-      return finish(Outcome.NOT_REPRODUCED, null,
-          "Neither an ongoing SCIM story nor a SCIM Provisioning / Failed event was found in Cato; nothing to fix.");
+      try {
+        run.identified(stub(SourceActivities.class, ActivityPolicies.configuration(),
+            "look up the IdP of source " + in.sourceId()).describeSource(in.accountId(), in.sourceId()));
+      } catch (ActivityFailure f) {
+        return finish(Outcome.ESCALATED, RootCause.UNKNOWN,
+            "The worker has no usable configuration for this SCIM source: " + Reasons.of(f));
+      }
+
+      run.cycle = 1;
+      if (!verify()) {
+        return finish(Outcome.NOT_REPRODUCED, null,
+            "Neither an ongoing SCIM story nor a SCIM Provisioning / Failed event was found in Cato; nothing to fix.");
+      }
+      comments.post("diagnosis: the SCIM provisioning failure is ongoing (latest reason: " + run.failures.lastReason()
+          + "). The playbook now provisions a user on demand, reviews the audit trails and, if needed, asks for a new "
+          + "token.");
     }
-    comments.post("diagnosis: the SCIM provisioning failure is ongoing (latest reason: " + run.failures.lastReason()
-        + "). The playbook now provisions a user on demand, reviews the audit trails and, if needed, asks for a new "
-        + "token.");
     while (true) {
       Repair repair;
-      try {
-        proof.beforeFix();
-        repair = repair();
-      } catch (ActivityFailure f) {
-        run.recordStep(StepResult.ERROR, "The step could not complete: " + Reasons.of(f), List.of());
-        return finish(Outcome.ESCALATED, RootCause.UNKNOWN,
-            "The playbook stopped at " + run.step + " because a call failed for good: " + Reasons.of(f));
-      }
-      metrics.diagnosed(repair.cause());
-      boolean proven = proof.enabled();
-      if (proven) {
-        repair = run.keepCause(repair);
-      }
-      if (!repair.fixed()) {
-        return finish(Outcome.ESCALATED, repair.cause(), repair.conclusion());
-      }
-      run.fixedBy(repair.cause());
-      if (!proven) {
-        if (proof.quietWindow()) {
+      Instant fixedAt = null;
+      if (resumption.isAt(ResumePoint.MONITORING)) {
+        repair = resumption.fixUnderWatch();
+        fixedAt = resumption.fixedAtUnderWatch();
+      } else {
+        try {
+          proof.beforeFix();
+          repair = repair();
+        } catch (ActivityFailure f) {
+          run.recordStep(StepResult.ERROR, "The step could not complete: " + Reasons.of(f), List.of());
+          return finish(Outcome.ESCALATED, RootCause.UNKNOWN,
+              "The playbook stopped at " + run.step + " because a call failed for good: " + Reasons.of(f));
+        }
+        metrics.diagnosed(repair.cause());
+        boolean proven = proof.enabled();
+        if (proven) {
+          repair = run.keepCause(repair);
+        }
+        if (!repair.fixed()) {
+          return finish(Outcome.ESCALATED, repair.cause(), repair.conclusion());
+        }
+        run.fixedBy(repair.cause());
+        if (proven) {
+          fixedAt = now();
+          comments.post("fix applied (" + repair.cause() + "): " + repair.conclusion());
+          proof.afterFix();
+        } else if (proof.quietWindow()) {
           return finish(Outcome.RESOLVED, repair.cause(), repair.conclusion());
         }
-      } else {
-        Instant fixedAt = now();
-        comments.post("fix applied (" + repair.cause() + "): " + repair.conclusion());
-        proof.afterFix();
-        RecoveryProof.Result watched = proof.monitor(fixedAt);
+      }
+      if (fixedAt != null) {
+        RecoveryProof.Result watched = proof.monitor(fixedAt, repair);
         switch (watched.verdict()) {
           case RECOVERED -> {
             return finish(Outcome.RESOLVED, repair.cause(), repair.conclusion());
@@ -179,17 +203,25 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   // ---- steps 2-4: provision on demand, then the audit trails, then a new token ------------------------------------
 
   private Repair repair() {
-    ProvisionResult first = provisionOnDemand("Provision " + run.profile.probeUser() + " on demand");
-    if (first.succeeded()) {
-      return Repair.fixed(RootCause.TRANSIENT, EvidenceText.isolated(run.profile, run.failures.lastSeen()));
-    }
-    List<ConfigChange> suspects = audits.suspects();
-    if (!suspects.isEmpty() && reviewSuspects(suspects) == Decision.REVERTED) {
-      ProvisionResult again = provisionOnDemand("Provision " + run.profile.probeUser() + " again after the revert");
-      if (again.succeeded()) {
-        return Repair.fixed(RootCause.CONFIG_CHANGE, EvidenceText.reverted(suspects.get(0)));
+    // A run resumed at the approval goes straight back to it; one resumed at the review, to the review.
+    if (!resumption.isAt(ResumePoint.APPROVE_ROTATION)) {
+      List<ConfigChange> suspects;
+      if (resumption.isAt(ResumePoint.REVIEW_SUSPECTS)) {
+        suspects = resumption.suspects();
+      } else {
+        ProvisionResult first = provisionOnDemand("Provision " + run.profile.probeUser() + " on demand");
+        if (first.succeeded()) {
+          return Repair.fixed(RootCause.TRANSIENT, EvidenceText.isolated(run.profile, run.failures.lastSeen()));
+        }
+        suspects = audits.suspects();
       }
-      run.note("Provisioning still fails after the revert; going on to token rotation");
+      if (!suspects.isEmpty() && reviewSuspects(suspects) == Decision.REVERTED) {
+        ProvisionResult again = provisionOnDemand("Provision " + run.profile.probeUser() + " again after the revert");
+        if (again.succeeded()) {
+          return Repair.fixed(RootCause.CONFIG_CHANGE, EvidenceText.reverted(suspects.get(0)));
+        }
+        run.note("Provisioning still fails after the revert; going on to token rotation");
+      }
     }
     return rotation.rotate(this::provisionOnDemand);
   }
@@ -220,7 +252,10 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
 
   /** Only a person can tell whether a change was a mistake, and only a person can revert it where it was made. */
   private Decision reviewSuspects(List<ConfigChange> suspects) {
-    run.beginStep(Step.OPERATOR_REVIEW);
+    if (!resumption.isAt(ResumePoint.REVIEW_SUSPECTS)) {
+      run.beginStep(Step.OPERATOR_REVIEW);
+    }
+    resumption.underReview(suspects);
     Decision answer = tasks.ask(TaskKind.REVIEW_SUSPECTS, "Review " + suspects.size() + " configuration change(s)",
         Instructions.reviewSuspects(suspects));
     run.recordStep(answer == Decision.REVERTED ? StepResult.PASSED : StepResult.SKIPPED,
@@ -258,6 +293,11 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   @Override
   public void failureReported(ScimFailureEvent event) {
     run.failureReported(event);
+  }
+
+  @Override
+  public void failuresReported(FailureBatch batch) {
+    run.failuresReported(batch);
   }
 
   @Override

@@ -20,6 +20,22 @@ final class TimelineLog {
     entries.add(new TimelineEntry(time, text));
   }
 
+  /** The entries kept, without the omission line, for a continue-as-new. */
+  List<TimelineEntry> kept() {
+    return List.copyOf(entries);
+  }
+
+  int dropped() {
+    return dropped;
+  }
+
+  /** The timeline a previous run of this playbook handed over. */
+  void restore(List<TimelineEntry> kept, int droppedBefore) {
+    entries.clear();
+    entries.addAll(kept);
+    dropped = droppedBefore;
+  }
+
   List<TimelineEntry> entries() {
     if (dropped == 0) {
       return List.copyOf(entries);

@@ -5,6 +5,7 @@ import static io.scimplaybook.workflows.ActivityPolicies.stub;
 import io.scimplaybook.api.activities.TokenRotationActivities;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.TokenCheck;
+import io.scimplaybook.api.input.ResumePoint;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.operator.Decision;
 import io.scimplaybook.api.operator.RotationApproval;
@@ -25,18 +26,27 @@ import java.util.function.Function;
 final class TokenRotation {
   private final RunRecord run;
   private final OperatorTasks tasks;
+  private final Resumption resumption;
 
-  TokenRotation(RunRecord run, OperatorTasks tasks) {
+  TokenRotation(RunRecord run, OperatorTasks tasks, Resumption resumption) {
     this.run = run;
     this.tasks = tasks;
+    this.resumption = resumption;
   }
 
   /** @param provision step 2 again, titled, to prove the new token fixed provisioning */
   Repair rotate(Function<String, ProvisionResult> provision) {
     SourceProfile profile = run.profile;
     String idpName = profile.idp().displayName();
-    for (int attempt = 1; attempt <= run.options.maxTokenAttempts(); attempt++) {
-      run.beginStep(Step.TOKEN_ROTATION);
+    // A run that continued as new while waiting for an approval comes back to the same attempt and task.
+    boolean resuming = resumption.isAt(ResumePoint.APPROVE_ROTATION);
+    for (int attempt = resuming ? resumption.rotationAttempt() : 1; attempt <= run.options.maxTokenAttempts();
+        attempt++) {
+      if (!resuming) {
+        run.beginStep(Step.TOKEN_ROTATION);
+      }
+      resuming = false;
+      resumption.rotationAttempt(attempt);
       boolean answered = tasks.askForRotation("Approve SCIM token rotation"
           + (attempt > 1 ? " (attempt " + attempt + ")" : ""), Instructions.approveRotation(profile, attempt));
       if (!answered) {

@@ -56,12 +56,14 @@ public final class AttributedDelivery {
             id -> new ArrayList<>()).add(attributed);
       }
     }
-    // One run's events go in order; different runs go side by side. One by one, a full page of ~1000 records
-    // took ~20 s on a loaded 2-core machine, each signal waiting on its own round trip.
+    // One run's events go in one signal (or a few, at most FailureBatch.MAX_EVENTS each), in order; different runs go
+    // side by side. One signal per event made a page one history event per record in its run, so a flood in the feed
+    // was a flood in the run's history.
     List<Future<?>> sent = new ArrayList<>();
     for (List<ScimFailureEvent> run : byRun.values()) {
       // A run that closed meanwhile fails this attempt; the caller's retry starts a fresh one.
-      sent.add(senders.submit(() -> run.forEach(event -> PlaybookDelivery.deliver(temporal, event, playbook))));
+      sent.add(senders.submit(() -> run.size() == 1 ? PlaybookDelivery.deliver(temporal, run.get(0), playbook)
+          : PlaybookDelivery.deliverAll(temporal, run, playbook)));
     }
     RuntimeException failure = null;
     for (Future<?> f : sent) {

@@ -15,6 +15,7 @@ import io.scimplaybook.api.ScimPlaybookWorkflow;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.findings.FeedPage;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
@@ -65,6 +66,11 @@ class EventsFeedActivitiesImplTest {
     @Override
     public void failureReported(ScimFailureEvent event) {
       received.computeIfAbsent(Workflow.getInfo().getWorkflowId(), id -> new CopyOnWriteArrayList<>()).add(event);
+    }
+
+    @Override
+    public void failuresReported(FailureBatch batch) {
+      batch.events().forEach(this::failureReported);
     }
 
     @Override public void approveRotation(RotationApproval approval) {}

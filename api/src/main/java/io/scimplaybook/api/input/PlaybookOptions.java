@@ -9,6 +9,9 @@ import java.time.Duration;
  * @param recoveryProofTimeout how long after a fix the run waits for the IdP's first successful scheduled cycle before
  *     it escalates; null (inputs from older starters) means {@link #DEFAULT_RECOVERY_PROOF_TIMEOUT}
  * @param storyComments whether the run comments on the XOps story; null (older starters) means on
+ * @param historyLimit history events after which a run waiting at a resumable point continues as new (a real server
+ *     warns at 10,240 and terminates at 51,200); null or below 100 (older starters) means {@link
+ *     #DEFAULT_HISTORY_LIMIT}
  */
 public record PlaybookOptions(
     Duration monitoringWindow,
@@ -19,10 +22,22 @@ public record PlaybookOptions(
     int maxCycles,
     int maxTokenAttempts,
     Duration recoveryProofTimeout,
-    Boolean storyComments) {
+    Boolean storyComments,
+    Integer historyLimit) {
 
   /** Entra runs a healthy job every 40 minutes; a quarantined one far less often, until it is restarted. */
   public static final Duration DEFAULT_RECOVERY_PROOF_TIMEOUT = Duration.ofHours(4);
+
+  /** Well under the server's warning (10,240) and near where a real server starts to suggest continue-as-new. */
+  public static final int DEFAULT_HISTORY_LIMIT = 4_000;
+
+  /** As released before the history limit: the default limit applies. */
+  public PlaybookOptions(Duration monitoringWindow, Duration approvalTimeout, Duration reminderInterval,
+      Duration auditWindow, Duration verificationLookback, int maxCycles, int maxTokenAttempts,
+      Duration recoveryProofTimeout, Boolean storyComments) {
+    this(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback, maxCycles,
+        maxTokenAttempts, recoveryProofTimeout, storyComments, null);
+  }
 
   public PlaybookOptions(Duration monitoringWindow, Duration approvalTimeout, Duration reminderInterval,
       Duration auditWindow, Duration verificationLookback, int maxCycles, int maxTokenAttempts) {
@@ -37,23 +52,33 @@ public record PlaybookOptions(
 
   public PlaybookOptions withMonitoringWindow(Duration window) {
     return new PlaybookOptions(window, approvalTimeout, reminderInterval, auditWindow, verificationLookback, maxCycles,
-        maxTokenAttempts, recoveryProofTimeout, storyComments);
+        maxTokenAttempts, recoveryProofTimeout, storyComments, historyLimit);
   }
 
   public PlaybookOptions withRecoveryProofTimeout(Duration timeout) {
     return new PlaybookOptions(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback,
-        maxCycles, maxTokenAttempts, timeout, storyComments);
+        maxCycles, maxTokenAttempts, timeout, storyComments, historyLimit);
   }
 
   public PlaybookOptions withStoryComments(boolean on) {
     return new PlaybookOptions(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback,
-        maxCycles, maxTokenAttempts, recoveryProofTimeout, on);
+        maxCycles, maxTokenAttempts, recoveryProofTimeout, on, historyLimit);
   }
 
   /** The recovery-proof bound, never shorter than the monitoring window it follows. */
   public Duration recoveryProofBound() {
     Duration bound = recoveryProofTimeout == null ? DEFAULT_RECOVERY_PROOF_TIMEOUT : recoveryProofTimeout;
     return bound.compareTo(monitoringWindow) < 0 ? monitoringWindow : bound;
+  }
+
+  public PlaybookOptions withHistoryLimit(int events) {
+    return new PlaybookOptions(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback,
+        maxCycles, maxTokenAttempts, recoveryProofTimeout, storyComments, events);
+  }
+
+  /** The history limit in force; a tiny one would make a run continue as new at every signal. */
+  public int historyEventsLimit() {
+    return historyLimit == null || historyLimit < 100 ? DEFAULT_HISTORY_LIMIT : historyLimit;
   }
 
   public boolean commentOnStory() {

@@ -114,6 +114,10 @@ final class FailureEventServlet extends HttpServlet {
       return error(HttpStatus.BAD_REQUEST, e.getMessage());
     } catch (TemporalUnavailableException e) {
       return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    } catch (QueueFullException e) {
+      // Nothing of the event was sent; the sender keeps it and tries again after the pause.
+      return new Answer(HttpStatus.TOO_MANY_REQUESTS, new ErrorResponse(e.getMessage()), null,
+          Long.toString(e.retryAfterSeconds()));
     } catch (RuntimeException e) {
       log.error("failure event could not be handed to Temporal", e);
       return error(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -213,6 +217,9 @@ final class FailureEventServlet extends HttpServlet {
     if (answer.challenge() != null) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, answer.challenge());
     }
+    if (answer.retryAfter() != null) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, answer.retryAfter());
+    }
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
   }
@@ -244,6 +251,10 @@ final class FailureEventServlet extends HttpServlet {
     return new Answer(status, new ErrorResponse(message), null);
   }
 
-  /** What the webhook answers: status, JSON body and, for a 401, the challenge. */
-  private record Answer(HttpStatus status, Object body, String challenge) {}
+  /** What the webhook answers: status, JSON body and, for a 401, the challenge; for a 429, when to send again. */
+  private record Answer(HttpStatus status, Object body, String challenge, String retryAfter) {
+    Answer(HttpStatus status, Object body, String challenge) {
+      this(status, body, challenge, null);
+    }
+  }
 }

@@ -4,8 +4,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.scimplaybook.api.PlaybookDelivery;
 import io.scimplaybook.api.PlaybookDelivery.Delivered;
-import io.scimplaybook.api.PlaybookIds;
+import io.scimplaybook.api.CoalescingDelivery;
+import io.scimplaybook.api.DeliveryQueueFullException;
 import io.scimplaybook.api.input.ScimFailureEvent;
+import io.scimplaybook.starter.DeliveryProperties;
 import io.scimplaybook.starter.PlaybookProperties;
 import io.scimplaybook.starter.TemporalCallBudget;
 import io.temporal.client.WorkflowClient;
@@ -24,33 +26,64 @@ import org.springframework.stereotype.Service;
 public class PlaybookStarter {
 
   private static final Logger log = LoggerFactory.getLogger(PlaybookStarter.class);
+  private static final TemporalCallBudget DEFAULT_BUDGET = new TemporalCallBudget(Duration.ofSeconds(10));
 
-  private final WorkflowClient client;
   private final PlaybookProperties playbook;
+  private final CoalescingDelivery delivery;
+  private final long retryAfterSeconds;
   private final TemporalCallBudget budget;
 
-  @Autowired
-  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook, TemporalCallBudget budget) {
-    this.client = client;
-    this.playbook = playbook;
-    this.budget = budget;
+  /** With the default budget (temporal-timeout PT10S) and coalescing settings. */
+  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook) {
+    this(client, playbook, DEFAULT_BUDGET, DeliveryProperties.defaults());
   }
 
-  /** With the default budget (temporal-timeout PT10S). */
-  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook) {
-    this(client, playbook, new TemporalCallBudget(Duration.ofSeconds(10)));
+  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook, TemporalCallBudget budget) {
+    this(client, playbook, budget, DeliveryProperties.defaults());
+  }
+
+  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook, DeliveryProperties coalescing) {
+    this(client, playbook, DEFAULT_BUDGET, coalescing);
+  }
+
+  @Autowired
+  public PlaybookStarter(WorkflowClient client, PlaybookProperties playbook, TemporalCallBudget budget,
+      DeliveryProperties coalescing) {
+    this.playbook = playbook;
+    this.budget = budget;
+    // Concurrent events for one run share a signal, so a flood is not one history event per event (README, "Floods").
+    this.delivery = new CoalescingDelivery(client, coalescing.maxQueued(), coalescing.maxQueuedPerRun(),
+        coalescing.minSpacing());
+    this.retryAfterSeconds = Math.max(1, (coalescing.retryAfter().toMillis() + 999) / 1000);
+  }
+
+  /** Signals sent to runs and routers, and the events they carried: the coalescing at work. */
+  public long signalsSent() {
+    return delivery.signalsSent();
+  }
+
+  public long eventsSent() {
+    return delivery.eventsSent();
+  }
+
+  /** Events waiting for Temporal now. */
+  int queued() {
+    return delivery.queued();
   }
 
   public AcceptedEvent accept(ScimFailureEvent event) {
     // An event without a source goes to its account's router, which has the worker attribute it (PlaybookDelivery).
-    String workflowId = event.sourceId() == null ? PlaybookIds.routerWorkflowId(event.accountId())
-        : PlaybookIds.workflowId(event.accountId(), event.sourceId());
+    String workflowId = PlaybookDelivery.targetId(event);
     try {
-      // Every call of the delivery (a lost start race makes two) shares one deadline: 503 within temporal-timeout.
-      Delivered delivered = budget.call(() -> PlaybookDelivery.deliver(client, event, playbook.toOptions()));
+      // Every call of the delivery (a lost start race makes two, a coalesced event waits for the signal carrying it)
+      // shares one deadline: 503 within temporal-timeout.
+      Delivered delivered = budget.call(() -> delivery.deliver(event, playbook.toOptions()));
       log.info("failure event ({}) delivered to {} run {}{}", event.origin(), workflowId, delivered.runId(),
           delivered.afterConcurrentStart() ? " by signal after a concurrent start" : "");
       return new AcceptedEvent(workflowId, emptyToNull(delivered.runId()));
+    } catch (DeliveryQueueFullException e) {
+      log.warn("failure event for {} refused (429): {}", workflowId, e.getMessage());
+      throw new QueueFullException(e.getMessage(), retryAfterSeconds, e);
     } catch (WorkflowNotFoundException e) {
       // The run closed between the lost start and the signal: refuse rather than guess, the sender's retry starts a
       // fresh run.
