@@ -65,7 +65,8 @@ public class WorkflowWarmUp implements ApplicationRunner {
     } else {
       try {
         worker.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(bundledHistory()));
-      } catch (Exception e) {
+      } catch (Exception | LinkageError e) {
+        // A warm-up is an optimisation: a class missing from the jar must not stop the worker polling.
         problem = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
     }
