@@ -4,6 +4,7 @@ import io.scimplaybook.api.activities.CatoActivities;
 import io.scimplaybook.api.activities.EscalationActivities;
 import io.scimplaybook.api.activities.EventsFeedActivities;
 import io.scimplaybook.api.activities.IdpActivities;
+import io.scimplaybook.api.activities.NotificationActivities;
 import io.scimplaybook.api.activities.RoutingActivities;
 import io.scimplaybook.api.activities.SourceActivities;
 import io.scimplaybook.api.activities.TokenRotationActivities;
@@ -30,8 +31,8 @@ public class WorkerFailover {
 
   /** Every activity interface the worker's workflows call. */
   static final List<Class<?>> ACTIVITY_INTERFACES = List.of(SourceActivities.class, CatoActivities.class,
-      IdpActivities.class, TokenRotationActivities.class, EscalationActivities.class, EventsFeedActivities.class,
-      RoutingActivities.class);
+      IdpActivities.class, TokenRotationActivities.class, EscalationActivities.class, NotificationActivities.class,
+      EventsFeedActivities.class, RoutingActivities.class);
 
   @Bean
   WorkerOptionsCustomizer failoverWorkerOptions(WorkerFailoverProperties failover) {
