@@ -9,6 +9,7 @@ import io.scimplaybook.api.EventRouterWorkflow;
 import io.scimplaybook.api.EventsFeedPollerWorkflow;
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
+import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.PollerInput;
@@ -140,6 +141,43 @@ class ScenarioHistoryRecorder {
   }
 
   /**
+   * A token mismatch whose approval waits while a flood of repeats and new events arrives in batches: the run continues
+   * as new past its (lowered) history limit at the approval, and the run that takes over is approved and resolves.
+   */
+  @Test
+  void floodContinuesAsNew() throws Exception {
+    ScimPlaybookWorkflow run = startPlaybook(Scenario.TOKEN_MISMATCH, PlaybookOptions.defaults().withHistoryLimit(100));
+    String id = PlaybookIds.workflowId(ACCOUNT, SOURCE);
+    String first = world.client.newUntypedWorkflowStub(id).describe().getExecution().getRunId();
+    awaitStatus(run, s -> pending(s, TaskKind.APPROVE_ROTATION), "an approval task");
+    for (int signal = 0; signal < 300; signal++) {
+      List<ScimFailureEvent> batch = new java.util.ArrayList<>();
+      for (int e = 0; e < 5; e++) {
+        batch.add(new ScimFailureEvent(ACCOUNT, SOURCE, Instant.now().minusSeconds(60), "invalid credentials",
+            world.sandbox.storyId(), ScimFailureEvent.ORIGIN_WEBHOOK, "flood-" + signal + "-" + e));
+      }
+      run.failuresReported(new FailureBatch(batch));
+      // Spaced as the doors space signals to one run (CoalescingDelivery's min-spacing): signals back to back keep a
+      // continue-as-new from completing (README, "Floods").
+      Thread.sleep(100);
+      String current = world.client.newUntypedWorkflowStub(id).describe().getExecution().getRunId();
+      if (!current.equals(first)) {
+        break;
+      }
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String second = first;
+    while (second.equals(first)) {
+      assertThat(System.nanoTime()).as("the flooded run's continue-as-new").isLessThan(deadline);
+      Thread.sleep(50);
+      second = world.client.newUntypedWorkflowStub(id).describe().getExecution().getRunId();
+    }
+    approveRotation(run);
+    recordPlaybook("flood-resumed-then-resolved", Outcome.RESOLVED, RootCause.TOKEN_MISMATCH);
+    record(RecordedWorkflow.PLAYBOOK, "flood-continued-as-new", id, first);
+  }
+
+  /**
    * The poller reads the sandbox's eventsFeed (its failure names no source, so delivery attributes it), continues as
    * new after two fetches, and is stopped in its second run. Transient: the run it starts needs nobody.
    */
@@ -223,13 +261,17 @@ class ScenarioHistoryRecorder {
 
   /** Starts the scenario's run as the webhook does: signal-with-start with its first failure event. */
   private ScimPlaybookWorkflow startPlaybook(Scenario scenario) throws Exception {
+    return startPlaybook(scenario, PlaybookOptions.defaults());
+  }
+
+  private ScimPlaybookWorkflow startPlaybook(Scenario scenario, PlaybookOptions options) throws Exception {
     world(scenario);
     world.start();
     String workflowId = PlaybookIds.workflowId(ACCOUNT, SOURCE);
     ScimPlaybookWorkflow stub = world.client.newWorkflowStub(ScimPlaybookWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(PlaybookIds.TASK_QUEUE).build());
     BatchRequest request = world.client.newSignalWithStartRequest();
-    request.add(stub::run, new PlaybookInput(ACCOUNT, SOURCE, PlaybookOptions.defaults()));
+    request.add(stub::run, new PlaybookInput(ACCOUNT, SOURCE, options));
     request.add(stub::failureReported, new ScimFailureEvent(ACCOUNT, SOURCE, Instant.now().minusSeconds(240),
         "invalid credentials", world.sandbox.storyId(), ScimFailureEvent.ORIGIN_WEBHOOK));
     world.client.signalWithStart(request);
@@ -245,13 +287,17 @@ class ScenarioHistoryRecorder {
 
   /** Waits for the end (skipping time), checks it is the scenario's, and records the run. */
   private void recordPlaybook(Scenario scenario, Outcome outcome, RootCause rootCause) throws Exception {
+    recordPlaybook(scenario.wireName(), outcome, rootCause);
+  }
+
+  private void recordPlaybook(String scenario, Outcome outcome, RootCause rootCause) throws Exception {
     String id = PlaybookIds.workflowId(ACCOUNT, SOURCE);
     PlaybookReport report = world.client.newUntypedWorkflowStub(id).getResult(PlaybookReport.class);
     assertThat(report.outcome()).as(report.conclusion()).isEqualTo(outcome);
     if (rootCause != null) {
       assertThat(report.rootCause()).as(report.conclusion()).isEqualTo(rootCause);
     }
-    record(RecordedWorkflow.PLAYBOOK, scenario.wireName(), id,
+    record(RecordedWorkflow.PLAYBOOK, scenario, id,
         world.client.newUntypedWorkflowStub(id).describe().getExecution().getRunId());
   }
 

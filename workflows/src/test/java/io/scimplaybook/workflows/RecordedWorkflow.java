@@ -24,7 +24,14 @@ public enum RecordedWorkflow {
           Map.of("job-restart-v1", 1, "recovery-proof-v1", 1, "story-comments-v1", 1),
           // The sandbox's scenarios (sandbox Scenario), each played end to end with the real activities.
           List.of("token-mismatch", "config-change", "transient", "persistent", "scheduled-still-fails",
-              "reopened-story", "two-cycles")))),
+              "reopened-story", "two-cycles")),
+          // notify-v1 (notifications) and continue-as-new-v1 (bounded history under a flood); the last two are one
+          // flooded playbook: the run that continued as new while its approval waited, and the run that took over.
+          new RecordedRelease("v3",
+              Map.of("job-restart-v1", 1, "recovery-proof-v1", 1, "story-comments-v1", 1, "notify-v1", 1,
+                  "continue-as-new-v1", 1),
+              List.of("token-mismatch", "config-change", "transient", "persistent", "scheduled-still-fails",
+                  "reopened-story", "two-cycles", "flood-continued-as-new", "flood-resumed-then-resolved")))),
   POLLER("poller", "EventsFeedPollerWorkflow", EventsFeedPollerWorkflowImpl.class, List.of(),
       List.of(new RecordedRelease("v1", Map.of(),
           // The first run ends in continue-as-new, the second picks the marker up and is stopped.
