@@ -15,7 +15,8 @@ class RecordedScenariosTest {
 
   @Test
   void theNewestPlaybookReleaseRecordsEverySandboxScenario() {
+    // The release may record more than the sandbox's scenarios (a flooded run, recorded by the recorder itself).
     assertThat(RecordedWorkflow.PLAYBOOK.current().scenarios())
-        .containsExactlyInAnyOrder(Arrays.stream(Scenario.values()).map(Scenario::wireName).toArray(String[]::new));
+        .contains(Arrays.stream(Scenario.values()).map(Scenario::wireName).toArray(String[]::new));
   }
 }
