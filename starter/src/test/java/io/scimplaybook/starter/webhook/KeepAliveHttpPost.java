@@ -42,10 +42,25 @@ final class KeepAliveHttpPost implements AutoCloseable {
   Answer post(byte[] body) throws IOException {
     Connection connection = connections.get();
     if (connection == null) {
-      connection = new Connection(address);
-      open.add(connection);
-      connections.set(connection);
+      return exchange(connect(), body);
     }
+    try {
+      return exchange(connection, body);
+    } catch (IOException e) {
+      // A kept-alive connection the server closed while it sat idle (its keep-alive timeout, e.g. between rounds)
+      // fails the next request before the server read it: once on a fresh connection, as HTTP clients do.
+      return exchange(connect(), body);
+    }
+  }
+
+  private Connection connect() throws IOException {
+    Connection connection = new Connection(address);
+    open.add(connection);
+    connections.set(connection);
+    return connection;
+  }
+
+  private Answer exchange(Connection connection, byte[] body) throws IOException {
     try {
       Answer answer = connection.exchange(head, body);
       if (answer.close()) {
