@@ -1,5 +1,6 @@
 package io.scimplaybook.worker;
 
+import static io.scimplaybook.worker.RunWaits.awaitApprovalTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimplaybook.api.PlaybookIds;
@@ -9,7 +10,6 @@ import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.operator.RotationApproval;
-import io.scimplaybook.api.operator.TaskKind;
 import io.scimplaybook.api.secrets.TokenSeal;
 import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.status.PlaybookReport;
@@ -166,22 +166,6 @@ class MetricsEndToEndTest {
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static PlaybookStatus awaitApprovalTask(ScimPlaybookWorkflow run) {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    PlaybookStatus last = null;
-    while (System.nanoTime() < deadline) {
-      last = run.status();
-      if (last.pendingTask() != null && last.pendingTask().kind() == TaskKind.APPROVE_ROTATION) {
-        return last;
-      }
-      if (last.outcome() != null) {
-        break;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("the run never asked for approval; last status " + last);
   }
 
   private static SandboxServer startSandbox() {

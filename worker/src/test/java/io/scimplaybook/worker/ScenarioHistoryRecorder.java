@@ -1,5 +1,6 @@
 package io.scimplaybook.worker;
 
+import static io.scimplaybook.worker.RunWaits.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
@@ -47,7 +48,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -311,21 +311,5 @@ class ScenarioHistoryRecorder {
 
   private static boolean pending(PlaybookStatus status, TaskKind kind) {
     return status.pendingTask() != null && status.pendingTask().kind() == kind;
-  }
-
-  private static PlaybookStatus awaitStatus(ScimPlaybookWorkflow run, Predicate<PlaybookStatus> wanted, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    PlaybookStatus last = null;
-    while (System.nanoTime() < deadline) {
-      last = run.status();
-      if (wanted.test(last)) {
-        return last;
-      }
-      if (last.outcome() != null) {
-        break;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("the run never reached " + what + "; last status " + last);
   }
 }

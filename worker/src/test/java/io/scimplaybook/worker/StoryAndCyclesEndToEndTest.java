@@ -1,5 +1,6 @@
 package io.scimplaybook.worker;
 
+import static io.scimplaybook.worker.RunWaits.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,21 +134,5 @@ class StoryAndCyclesEndToEndTest {
         s -> s.pendingTask() != null && s.pendingTask().kind() == TaskKind.APPROVE_ROTATION, "an approval task");
     String token = sandbox.generateCatoToken();
     run.approveRotation(new RotationApproval(waiting.pendingTask().id(), "alice", seal.seal(token), null));
-  }
-
-  private static PlaybookStatus awaitStatus(ScimPlaybookWorkflow run, Predicate<PlaybookStatus> wanted, String what) {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    PlaybookStatus last = null;
-    while (System.nanoTime() < deadline) {
-      last = run.status();
-      if (wanted.test(last)) {
-        return last;
-      }
-      if (last.outcome() != null) {
-        break;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("the run never reached " + what + "; last status " + last);
   }
 }

@@ -1,5 +1,6 @@
 package io.scimplaybook.worker;
 
+import static io.scimplaybook.worker.RunWaits.awaitApprovalTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimplaybook.api.PlaybookIds;
@@ -8,7 +9,6 @@ import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.PlaybookOptions;
 import io.scimplaybook.api.input.ScimFailureEvent;
 import io.scimplaybook.api.operator.RotationApproval;
-import io.scimplaybook.api.operator.TaskKind;
 import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.status.PlaybookReport;
 import io.scimplaybook.api.status.PlaybookStatus;
@@ -67,21 +67,5 @@ class ThrottledJobReadEndToEndTest {
     StepRecord check = report.steps().stream().filter(s -> s.step() == Step.RECOVERY_CHECK).findFirst().orElseThrow();
     assertThat(check.evidence()).anyMatch(e -> e.startsWith("Job before the fix: job Quarantine"));
     assertThat(report.outcome()).as(report.conclusion()).isEqualTo(Outcome.RESOLVED);
-  }
-
-  private static PlaybookStatus awaitApprovalTask(ScimPlaybookWorkflow run) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    PlaybookStatus last = null;
-    while (System.nanoTime() < deadline) {
-      last = run.status();
-      if (last.pendingTask() != null && last.pendingTask().kind() == TaskKind.APPROVE_ROTATION) {
-        return last;
-      }
-      if (last.outcome() != null) {
-        break;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("the run never asked for approval; last status " + last);
   }
 }
