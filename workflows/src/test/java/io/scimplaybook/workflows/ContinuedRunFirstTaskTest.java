@@ -65,19 +65,7 @@ class ContinuedRunFirstTaskTest {
     t.awaitStatus(s -> task.equals(s.pendingTask()) && s.failures().count() == carried, "the continued run waiting");
 
     // The successor as the server started it, now with a signal in history before its first workflow task.
-    String successor = currentRunId();
-    Payloads input = t.client.fetchHistory(PlaybookTestEnvironment.WORKFLOW_ID, successor).getEvents().get(0)
-        .getWorkflowExecutionStartedEventAttributes().getInput();
-    PlaybookInput handover = t.client.getOptions().getDataConverter()
-        .fromPayloads(0, Optional.of(input), PlaybookInput.class, PlaybookInput.class);
-    assertThat(handover.carried()).as("the successor's input carries the state").isNotNull();
-    t.client.newUntypedWorkflowStub(PlaybookTestEnvironment.WORKFLOW_ID).terminate("replaced by the same input");
-    ScimPlaybookWorkflow stub = t.client.newWorkflowStub(ScimPlaybookWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(PlaybookTestEnvironment.WORKFLOW_ID).setTaskQueue(PlaybookIds.TASK_QUEUE).build());
-    BatchRequest request = t.client.newSignalWithStartRequest();
-    request.add(stub::run, handover);
-    request.add(stub::failureReported, event(1_000));
-    t.client.signalWithStart(request);
+    restartSuccessorWith(event(1_000));
 
     var resumed = t.awaitStatus(s -> task.equals(s.pendingTask()), "the successor back at the approval");
     assertThat(resumed.failures().count()).as("carried counts plus the event of the first task")
@@ -96,6 +84,22 @@ class ContinuedRunFirstTaskTest {
     assertThat(report.failures().lastSeen()).isEqualTo(event(sent + 1_001).time());
     assertThat(report.support().catoEventIds()).as("the first events of the playbook, in order")
         .startsWith("ev-0", "ev-1");
+  }
+
+  /** Terminates the current run and starts its own input again, with {@code event} before its first workflow task. */
+  private void restartSuccessorWith(ScimFailureEvent event) {
+    Payloads input = t.client.fetchHistory(PlaybookTestEnvironment.WORKFLOW_ID, currentRunId()).getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getInput();
+    PlaybookInput handover = t.client.getOptions().getDataConverter()
+        .fromPayloads(0, Optional.of(input), PlaybookInput.class, PlaybookInput.class);
+    assertThat(handover.carried()).as("the successor's input carries the state").isNotNull();
+    t.client.newUntypedWorkflowStub(PlaybookTestEnvironment.WORKFLOW_ID).terminate("replaced by the same input");
+    ScimPlaybookWorkflow stub = t.client.newWorkflowStub(ScimPlaybookWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(PlaybookTestEnvironment.WORKFLOW_ID).setTaskQueue(PlaybookIds.TASK_QUEUE).build());
+    BatchRequest request = t.client.newSignalWithStartRequest();
+    request.add(stub::run, handover);
+    request.add(stub::failureReported, event);
+    t.client.signalWithStart(request);
   }
 
   private String currentRunId() {
