@@ -14,6 +14,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The one way a failure event reaches its playbook run, for the webhook and the events-feed poller alike:
@@ -45,11 +46,13 @@ public final class PlaybookDelivery {
     }
     String workflowId = PlaybookIds.workflowId(event.accountId(), event.sourceId());
     ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, PlaybookStartOptions.forEvent(event));
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(run::run, new PlaybookInput(event.accountId(), event.sourceId(), options));
-    request.add(run::failureReported, event);
     try {
-      WorkflowExecution execution = signalWithStart(client, request);
+      WorkflowExecution execution = signalWithStart(client, () -> {
+        BatchRequest request = client.newSignalWithStartRequest();
+        request.add(run::run, new PlaybookInput(event.accountId(), event.sourceId(), options));
+        request.add(run::failureReported, event);
+        return request;
+      });
       return new Delivered(workflowId, execution.getRunId(), false);
     } catch (WorkflowExecutionAlreadyStarted e) {
       // A real server does signal-with-start atomically; the Java test server does not, so a concurrent first event
@@ -90,11 +93,13 @@ public final class PlaybookDelivery {
       PlaybookOptions options) {
     String workflowId = PlaybookIds.workflowId(first.accountId(), first.sourceId());
     ScimPlaybookWorkflow run = client.newWorkflowStub(ScimPlaybookWorkflow.class, PlaybookStartOptions.forEvent(first));
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(run::run, new PlaybookInput(first.accountId(), first.sourceId(), options));
-    request.add(run::failuresReported, batch);
     try {
-      return new Delivered(workflowId, signalWithStart(client, request).getRunId(), false);
+      return new Delivered(workflowId, signalWithStart(client, () -> {
+        BatchRequest request = client.newSignalWithStartRequest();
+        request.add(run::run, new PlaybookInput(first.accountId(), first.sourceId(), options));
+        request.add(run::failuresReported, batch);
+        return request;
+      }).getRunId(), false);
     } catch (WorkflowExecutionAlreadyStarted e) {
       // As in deliver: the Java test server's signal-with-start is not atomic.
       client.newWorkflowStub(ScimPlaybookWorkflow.class, workflowId).failuresReported(batch);
@@ -121,12 +126,13 @@ public final class PlaybookDelivery {
   /**
    * A run that continues as new is closed and its successor started in one step on a real server. The Java test server
    * does the two apart, and a signal-with-start between them fails with NOT_FOUND ("Completed workflow") without
-   * delivering anything; a moment later the successor takes it, so try again a few times.
+   * delivering anything; a moment later the successor takes it, so try again a few times. Each attempt builds its
+   * request afresh: the SDK refuses a second call with the same {@link BatchRequest} (IllegalStateException).
    */
-  private static WorkflowExecution signalWithStart(WorkflowClient client, BatchRequest request) {
+  private static WorkflowExecution signalWithStart(WorkflowClient client, Supplier<BatchRequest> request) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return client.signalWithStart(request);
+        return client.signalWithStart(request.get());
       } catch (WorkflowServiceException e) {
         if (attempt >= 5 || !(e.getCause() instanceof StatusRuntimeException grpc)
             || grpc.getStatus().getCode() != Status.Code.NOT_FOUND) {

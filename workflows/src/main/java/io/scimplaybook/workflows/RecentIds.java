@@ -29,6 +29,10 @@ final class RecentIds {
     return true;
   }
 
+  void clear() {
+    ids.clear();
+  }
+
   /** Oldest first, as {@link #add} would see them again after a continue-as-new. */
   List<String> ids() {
     return List.copyOf(ids);

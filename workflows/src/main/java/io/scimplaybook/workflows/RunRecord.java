@@ -56,6 +56,12 @@ final class RunRecord {
   private final List<StepRecord> steps = new ArrayList<>();
   private final TimelineLog timeline = new TimelineLog();
   private final RecentIds countedEventIds = new RecentIds(RECENT_EVENT_IDS);
+  /**
+   * Events counted before {@link #begin}: a run's first workflow task delivers the signals already in its history to
+   * the handlers before the workflow method runs. For a run that continued as new, {@link #restore} then takes over
+   * the carried state and counts these again on top of it; without that they were overwritten and lost.
+   */
+  private final List<ScimFailureEvent> countedBeforeBegin = new ArrayList<>();
   /** The first event ids, for the support bundle; bounded like the timeline. */
   private final List<String> eventIds = new ArrayList<>();
   /** Each cycle's diagnosis and fix, in order (recovery-proof-v1 and later). */
@@ -69,6 +75,10 @@ final class RunRecord {
 
   void begin(PlaybookInput in) {
     input = in;
+    if (in.carried() == null) {
+      // A fresh run: what its handlers counted stands as it is.
+      countedBeforeBegin.clear();
+    }
     if (in.options() != null) {
       options = in.options();
     }
@@ -156,6 +166,9 @@ final class RunRecord {
     }
     ScimFailureEvent stamped =
         event.time() != null ? event : event.withTime(now());
+    if (input == null) {
+      countedBeforeBegin.add(stamped);
+    }
     failures = failures.add(stamped);
     if (event.eventId() != null && eventIds.size() < 20) {
       eventIds.add(event.eventId());
@@ -285,10 +298,17 @@ final class RunRecord {
     cycle = s.cycle();
     failures = s.failures();
     feedEvidence = s.feedEvidence();
+    countedEventIds.clear();
     s.recentEventIds().forEach(countedEventIds::add);
+    eventIds.clear();
     eventIds.addAll(s.eventIds());
     steps.addAll(s.steps());
     timeline.restore(s.timeline(), s.timelineDropped());
+    // Signals that reached this run before its first task were counted on the empty record; count them on the
+    // carried one (an id the previous run already counted stays counted once).
+    List<ScimFailureEvent> early = List.copyOf(countedBeforeBegin);
+    countedBeforeBegin.clear();
+    early.forEach(this::count);
     causes.addAll(s.causes());
     jobState = s.jobState();
     provisioningLogIds.addAll(s.provisioningLogIds());
