@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class WorkflowWarmUp implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(WorkflowWarmUp.class);
 
-  static final String HISTORY = "/warm-up/scim-playbook-history.json";
+  static final String HISTORY = "/warm-up/v2-recovery-proof-quarantine-restart.json";
 
   /**
    * @param replayed the replay went through the whole history
