@@ -1,7 +1,6 @@
 package io.scimplaybook.starter;
 
-import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckResponse;
+import io.scimplaybook.api.TemporalHealth;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -9,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health indicator {@code temporal}, part of the readiness group (application.yml): DOWN while the Temporal frontend
- * does not answer its gRPC health check. Liveness leaves it out on purpose: restarting this process would not bring
- * Temporal back. The starter and the worker each hold this copy; they share no Spring module.
+ * does not answer its gRPC health check ({@link TemporalHealth}). Liveness leaves it out on purpose: restarting this
+ * process would not bring Temporal back.
  */
 @Component
 class TemporalHealthIndicator implements HealthIndicator {
@@ -22,13 +21,7 @@ class TemporalHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    try {
-      // Bounded by the stubs' health-check attempt timeout; an unreachable server fails at once with UNAVAILABLE.
-      HealthCheckResponse answer = stubs.healthCheck();
-      return answer.getStatus() == HealthCheckResponse.ServingStatus.SERVING ? Health.up().build()
-          : Health.down().withDetail("status", answer.getStatus().name()).build();
-    } catch (StatusRuntimeException e) {
-      return Health.down().withDetail("status", e.getStatus().getCode().name()).build();
-    }
+    String problem = TemporalHealth.problem(stubs);
+    return problem == null ? Health.up().build() : Health.down().withDetail("status", problem).build();
   }
 }
