@@ -1,5 +1,8 @@
 package io.scimplaybook.starter;
 
+import java.time.Instant;
+import io.scimplaybook.api.findings.ManualClaim;
+import io.scimplaybook.api.findings.ClaimCheck;
 import io.scimplaybook.api.activities.CatoActivities;
 import io.scimplaybook.api.activities.EscalationActivities;
 import io.scimplaybook.api.activities.IdpActivities;
@@ -72,6 +75,11 @@ final class HeldOpenPlaybookActivities
     // Read before the repair, as Entra's job would be while the token is wrong.
     return new JobStatus("Active", false, null, null, "Failed", null, "invalid credentials", null,
         "Active; last cycle Failed");
+  }
+
+  @Override
+  public ClaimCheck checkClaim(SourceProfile source, ManualClaim claim, Instant since) {
+    throw unexpected("checkClaim");
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.scimplaybook.worker;
 
+import java.time.Instant;
+import io.scimplaybook.api.findings.ManualClaim;
+import io.scimplaybook.api.findings.ClaimCheck;
 import io.scimplaybook.activities.http.ActivityFailures;
 import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.AuditQuery;
@@ -37,6 +40,11 @@ final class IdpActivitiesWithoutEntra implements IdpActivities {
   @Override
   public JobStatus jobStatus(SourceProfile source) {
     throw ActivityFailures.configuration(MISSING + ": cannot read the provisioning job of " + where(source));
+  }
+
+  @Override
+  public ClaimCheck checkClaim(SourceProfile source, ManualClaim claim, Instant since) {
+    return ClaimCheck.unverified(claim, MISSING + ": cannot check the claim for " + where(source));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.scimplaybook.workflows;
 
+import io.scimplaybook.api.findings.ManualClaim;
+import io.scimplaybook.api.findings.ClaimCheck;
 import io.scimplaybook.api.activities.CatoActivities;
 import io.scimplaybook.api.activities.EscalationActivities;
 import io.scimplaybook.api.activities.IdpActivities;
@@ -185,6 +187,11 @@ final class FakeActivities {
     }
 
     @Override
+    public ClaimCheck checkClaim(SourceProfile source, ManualClaim claim, Instant since) {
+      return ClaimCheck.unverified(claim, "the fake IdP checks no claim");
+    }
+
+  @Override
     public void restartJob(SourceProfile source) {
       restarts.incrementAndGet();
       if (restartError != null) throw restartError.get();

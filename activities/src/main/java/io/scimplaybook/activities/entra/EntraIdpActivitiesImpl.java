@@ -1,5 +1,7 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.api.findings.ManualClaim;
+import io.scimplaybook.api.findings.ClaimCheck;
 import io.scimplaybook.activities.http.ActivityFailures;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.api.activities.IdpActivities;
@@ -75,6 +77,12 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
           job.lastExecutionState(), job.lastExecutionBegan(), error, job.lastSuccessfulExecutionBegan(),
           shorten(job.summary()));
     });
+  }
+
+  @Override
+  public ClaimCheck checkClaim(SourceProfile source, ManualClaim claim, Instant since) {
+    // Entra ID does every step through Graph, so no operator claim about it needs checking.
+    return ClaimCheck.unverified(claim, "Entra ID steps are automated; there is no operator claim to check");
   }
 
   @Override
