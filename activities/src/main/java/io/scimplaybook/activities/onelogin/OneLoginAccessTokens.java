@@ -1,0 +1,151 @@
+package io.scimplaybook.activities.onelogin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.activities.http.ApiCallException;
+import io.scimplaybook.activities.http.ApiCallException.Kind;
+import io.scimplaybook.activities.http.Json;
+import io.scimplaybook.activities.http.Redaction;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * OAuth2 client-credentials tokens for one OneLogin account ({@code POST /auth/oauth2/v2/token}, client id and secret
+ * as Basic auth, body {@code {"grant_type":"client_credentials"}}), cached until shortly before they expire. OneLogin
+ * hands out the same token for the same credentials until it expires (10 hours), so one lock serialises fetches.
+ */
+final class OneLoginAccessTokens {
+  static final String API = "OneLogin token endpoint";
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+
+  private final OneLoginSettings settings;
+  private final OkHttpClient http;
+  private final Clock clock;
+  private final Object lock = new Object();
+  private Cached cached; // guarded by lock
+
+  /** A token and whether it was fetched for this caller: a 401 on a fresh token is final, on a cached one it is not. */
+  record Lease(String token, boolean fresh) {
+    @Override
+    public String toString() {
+      return "Lease[token=<hidden>, fresh=" + fresh + "]";
+    }
+  }
+
+  private record Cached(String token, Instant refreshAt) {}
+
+  OneLoginAccessTokens(OneLoginSettings settings, OkHttpClient http, Clock clock) {
+    this.settings = settings;
+    this.http = http;
+    this.clock = clock;
+  }
+
+  Lease lease() {
+    synchronized (lock) {
+      if (cached != null && clock.instant().isBefore(cached.refreshAt())) {
+        return new Lease(cached.token(), false);
+      }
+      cached = fetch();
+      return new Lease(cached.token(), true);
+    }
+  }
+
+  /** Forgets a token OneLogin refused; one another thread fetched meanwhile stays. */
+  void invalidate(String token) {
+    synchronized (lock) {
+      if (cached != null && cached.token().equals(token)) {
+        cached = null;
+      }
+    }
+  }
+
+  private Cached fetch() {
+    HttpUrl url = HttpUrl.get(settings.url()).newBuilder().addPathSegments("auth/oauth2/v2/token").build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", Credentials.basic(settings.clientId(), settings.clientSecret()))
+            .header("Accept", "application/json")
+            .post(RequestBody.create("{\"grant_type\":\"client_credentials\"}", JSON))
+            .build();
+    Instant requestedAt = clock.instant();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody responseBody = response.body();
+      String body = responseBody == null ? "" : responseBody.string();
+      if (!response.isSuccessful()) {
+        throw refusal(response, body);
+      }
+      JsonNode json = tokenJson(body);
+      String token = OneLoginEvent.text(json, "access_token");
+      if (token == null) {
+        throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
+      }
+      long expiresIn = expiresIn(json);
+      Duration margin = REFRESH_MARGIN.compareTo(Duration.ofSeconds(expiresIn / 2)) < 0
+          ? REFRESH_MARGIN
+          : Duration.ofSeconds(expiresIn / 2);
+      return new Cached(token, requestedAt.plusSeconds(expiresIn).minus(margin));
+    } catch (IOException e) {
+      throw new ApiCallException(API, 0, Kind.UNAVAILABLE,
+          Redaction.redact("token request to " + url.host() + " failed: " + OneLoginClient.describe(e),
+              settings.clientSecret()), null, e);
+    }
+  }
+
+  /**
+   * Generate Tokens v2 answers the RFC 6749 shape at the top level; the older endpoint wrapped it in
+   * {@code {"status": ..., "data": [{...}]}}. Both are read. Jackson's own message is never used: it quotes the body.
+   */
+  private static JsonNode tokenJson(String body) {
+    try {
+      JsonNode json = Json.mapper().readTree(body);
+      if (json != null && json.isObject()) {
+        JsonNode data = json.path("data");
+        if (json.get("access_token") == null && data.isArray() && data.size() > 0 && data.get(0).isObject()) {
+          return data.get(0);
+        }
+        return json;
+      }
+    } catch (IOException notJson) {
+      // fall through
+    }
+    throw new ApiCallException(API, 200, Kind.UNAVAILABLE, "the token response is not a JSON object");
+  }
+
+  private static long expiresIn(JsonNode json) {
+    JsonNode value = json.path("expires_in");
+    if (value.canConvertToLong()) {
+      return Math.max(0, value.asLong());
+    }
+    try {
+      return Math.max(0, Long.parseLong(value.asText().strip()));
+    } catch (NumberFormatException unknown) {
+      return 0; // used once, never cached
+    }
+  }
+
+  private ApiCallException refusal(Response response, String body) {
+    int status = response.code();
+    String said = OneLoginError.parse(body).describe();
+    String message = "token request to " + response.request().url().host() + " returned " + status
+        + (said.isEmpty() ? "" : " " + said);
+    // 400 and 401 here are OneLogin refusing the credentials (wrong id/secret, a deleted credential owner answers 500).
+    Kind kind = status == 429 || status >= 500 ? ApiCallException.kindOf(status)
+        : status == 403 ? Kind.PERMISSION : Kind.AUTHENTICATION;
+    Duration wait = kind.retryable()
+        ? RateLimitWait.parse(response.header("Retry-After"), response.header("X-RateLimit-Reset"), clock)
+        : null;
+    String safe = Redaction.shorten(Redaction.redact(message, settings.clientSecret()), 1000);
+    return new ApiCallException(API, status, kind, safe, wait, null);
+  }
+}
