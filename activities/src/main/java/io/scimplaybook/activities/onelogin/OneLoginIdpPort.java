@@ -16,6 +16,7 @@ import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.OneLoginTarget;
 import io.scimplaybook.api.input.SourceProfile;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import okhttp3.HttpUrl;
 
 /**
  * OneLogin's side of the playbook. Its API gives evidence, not actions: the events API shows app configuration
@@ -110,6 +112,9 @@ public final class OneLoginIdpPort implements IdpPort {
     if (blank(account.clientId()) || blank(account.clientSecret())) {
       return "the OneLogin account " + target.apiUrl() + " on this worker lacks a client id or secret";
     }
+    if (HttpUrl.parse(account.url().strip()) == null) {
+      return "the OneLogin account URL " + account.url() + " on this worker is not an http(s) URL";
+    }
     return null;
   }
 
@@ -183,9 +188,17 @@ public final class OneLoginIdpPort implements IdpPort {
       return ClaimCheck.unverified(claim, "OneLogin not checked: " + noReads);
     }
     Reader reader = reader(source, IdpCapability.READ_PROVISIONING_FAILURES);
+    // An answer without a time still gets a bounded read: the lookback the latest cycle uses.
+    Instant from = since == null ? clock.instant().minus(cycleLookback) : since;
     return ActivityFailures.call(() -> {
-      OneLoginEventCatalog catalog = reader.catalog(OneLoginEventKind.PROVISIONING_FAILURE, OneLoginEventKind.PROVISIONING_SUCCESS);
-      List<OneLoginEvent> outcomes = reader.appEvents(catalog, since, null,
+      OneLoginEventCatalog catalog;
+      try {
+        catalog = reader.catalog(OneLoginEventKind.PROVISIONING_FAILURE, OneLoginEventKind.PROVISIONING_SUCCESS);
+      } catch (ApplicationFailure noTypes) {
+        // No type to read is "no way to tell", which a claim check answers as UNVERIFIED, with the reason.
+        return ClaimCheck.unverified(claim, "OneLogin not checked: " + noTypes.getOriginalMessage());
+      }
+      List<OneLoginEvent> outcomes = reader.appEvents(catalog, from, null,
           OneLoginEventKind.PROVISIONING_FAILURE, OneLoginEventKind.PROVISIONING_SUCCESS);
       String probe = reader.target.probeUserId();
       boolean probeOnly = claim == ManualClaim.PROVISIONED && !blank(probe);
@@ -204,7 +217,7 @@ public final class OneLoginIdpPort implements IdpPort {
       if (decisive == null) {
         String whom = probeOnly ? "the probe user " + probeLabel(reader.target) + " or any failure" : "any user";
         return ClaimCheck.unverified(claim, "OneLogin shows no provisioning outcome for " + app + " (" + whom
-            + ") since " + since);
+            + ") since " + from);
       }
       ClaimVerdict verdict = catalog.kindOf(decisive) == OneLoginEventKind.PROVISIONING_FAILURE
           ? ClaimVerdict.CONTRADICTED : ClaimVerdict.HELD;

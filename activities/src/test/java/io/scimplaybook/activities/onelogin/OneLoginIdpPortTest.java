@@ -258,6 +258,27 @@ class OneLoginIdpPortTest extends OneLoginServerTest {
   }
 
   @Test
+  void aClaimCheckOnAnAccountWhoseTypesMatchNoRuleIsUnverifiedWithTheReason() {
+    server.enqueue(token());
+    server.enqueue(json(200, "{\"status\":{\"error\":false},\"data\":[{\"name\":\"USER_LOGGED_INTO_ONELOGIN\",\"id\":5}]}"));
+
+    ClaimCheck check = port.checkClaim(source, ManualClaim.PROVISIONED, CLAIMED);
+
+    assertThat(check.verdict()).isEqualTo(ClaimVerdict.UNVERIFIED);
+    assertThat(check.evidence().get(0)).startsWith("OneLogin not checked: ").contains("provisioning failure rule");
+  }
+
+  @Test
+  void anAccountUrlThatIsNotAUrlMakesTheReadsManual() {
+    OneLoginIdpPort broken = new OneLoginIdpPort(List.of(new OneLoginSettings("not a url", "id", "secret", null)));
+
+    IdpSupport support = broken.support(source(new OneLoginTarget("not a url", APP_ID, "4711", null)));
+
+    assertThat(support.automated()).isEmpty();
+    assertThat(support.manualBecause()).anySatisfy(line -> assertThat(line).contains("is not an http(s) URL"));
+  }
+
+  @Test
   void theDefaultRulesSortTheDocumentedAndAssumedTypeNames() {
     OneLoginEventCatalog catalog = OneLoginEventCatalog.from(List.of(
         new OneLoginEventType(1, "APP_ADDED_TO_ROLE", null), new OneLoginEventType(2, "APP_REMOVED_FROM_ROLE", null),
