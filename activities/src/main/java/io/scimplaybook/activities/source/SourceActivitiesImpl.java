@@ -1,17 +1,35 @@
 package io.scimplaybook.activities.source;
 
 import io.scimplaybook.activities.http.ActivityFailures;
+import io.scimplaybook.activities.idp.IdpPort;
+import io.scimplaybook.activities.idp.IdpPorts;
+import io.scimplaybook.activities.idp.IdpSupport;
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.activities.SourceActivities;
 import io.scimplaybook.api.input.SourceProfile;
 import java.util.List;
 
-/** Answers from the worker's configured list of SCIM sources; a source nobody configured cannot be repaired. */
+/**
+ * Answers from the worker's configured list of SCIM sources, each with what its IdP's port can automate for it (asked
+ * per run, so the answer follows the worker's credentials and, for Okta, what the app's integration supports); a
+ * source nobody configured cannot be repaired.
+ */
 public class SourceActivitiesImpl implements SourceActivities {
   private final List<SourceProfile> sources;
+  private final IdpPorts ports;
 
-  public SourceActivitiesImpl(List<SourceProfile> sources) {
+  public SourceActivitiesImpl(List<SourceProfile> sources, IdpPorts ports) {
     this.sources = List.copyOf(sources);
+    this.ports = ports;
+  }
+
+  public SourceActivitiesImpl(List<SourceProfile> sources, List<IdpPort> ports) {
+    this(sources, new IdpPorts(ports));
+  }
+
+  /** Without ports: every source's IdP steps are operator tasks (tests of lookup and attribution only). */
+  public SourceActivitiesImpl(List<SourceProfile> sources) {
+    this(sources, List.of());
   }
 
   public List<SourceProfile> sources() {
@@ -23,7 +41,13 @@ public class SourceActivitiesImpl implements SourceActivities {
     return sources.stream()
         .filter(s -> s.accountId().equals(accountId) && s.sourceId().equals(sourceId))
         .findFirst()
+        .map(this::withSupport)
         .orElseThrow(() -> ActivityFailures.configuration(missing(accountId, sourceId)));
+  }
+
+  private SourceProfile withSupport(SourceProfile source) {
+    IdpSupport support = ports.support(source);
+    return source.withSupport(support.automated(), support.manualBecause());
   }
 
   /** Exactly which scim-playbook.sources entry is missing, so an operator can add it without reading code. */
