@@ -27,6 +27,8 @@ final class CredentialReport {
     String own = "scim-playbook.sources[" + s.name() + "].";
     List<String> everything = new ArrayList<>();
     List<String> provisionOnly = new ArrayList<>();
+    // What a missing probe user leaves manual: the push where the IdP has one, else only the check of the claim.
+    String partial = "provisioning the probe user now is an operator task";
     String present;
     switch (idp) {
       case ENTRA_ID -> {
@@ -70,6 +72,7 @@ final class CredentialReport {
         }
         if (!set(s.oneloginProbeUserId())) {
           provisionOnly.add(own + "onelogin-probe-user-id");
+          partial = "an operator's word that the probe user was provisioned is taken unchecked";
         }
         notBuiltIn(idp, ports, everything);
         present = "credentials for " + (set(s.oneloginApiUrl()) ? s.oneloginApiUrl().strip() : "") + " present; "
@@ -86,7 +89,7 @@ final class CredentialReport {
     List<String> missing = new ArrayList<>(everything);
     missing.addAll(provisionOnly);
     String manual = everything.isEmpty()
-        ? "provisioning the probe user now is an operator task"
+        ? partial
         : "every " + idp.displayName() + " step for it is an operator task";
     return new Line(false, head + "missing " + String.join("; ", missing) + ", so " + manual + " until "
         + (missing.size() == 1 ? "it is" : "they are") + " set");

@@ -56,6 +56,16 @@ class CredentialReportTest {
   }
 
   @Test
+  void aOneLoginSourceWithoutItsProbeUserIdCannotHaveTheProvisioningClaimChecked() {
+    WorkerProperties.Source source = onelogin("8", ONELOGIN_URL, "55", " ");
+    WorkerProperties p = properties(List.of(source), List.of(), List.of(account(ONELOGIN_URL, "id", CLIENT_SECRET)));
+
+    assertThat(line(source, p, ALL_PORTS).text()).isEqualTo("source 12345/8 (OneLogin): missing "
+        + "scim-playbook.sources[12345/8].onelogin-probe-user-id, so an operator's word that the probe user was "
+        + "provisioned is taken unchecked until it is set");
+  }
+
+  @Test
   void everyMissingSettingOfASourceIsNamedOnItsOneLine() {
     WorkerProperties.Source source = onelogin("8", null, null, null);
     WorkerProperties p = properties(List.of(source), List.of(), List.of());
