@@ -15,6 +15,10 @@ import java.util.List;
  * source nobody configured cannot be repaired.
  */
 public class SourceActivitiesImpl implements SourceActivities {
+  /** Each IdP's target settings on a scim-playbook.sources entry, as the README's configuration example has them. */
+  static final String TARGETS = "for Entra ID service-principal-id, job-id, rule-id, probe-object-id; for Okta "
+      + "okta-org-url, okta-app-id, okta-probe-user-id; for OneLogin onelogin-api-url, onelogin-app-id, "
+      + "onelogin-probe-user-id";
   private final List<SourceProfile> sources;
   private final IdpPorts ports;
 
@@ -59,12 +63,12 @@ public class SourceActivitiesImpl implements SourceActivities {
           + (PlaybookIds.UNCONFIGURED_SOURCE.equals(sourceId) ? "" : " (the event named source-id " + sourceId + ")")
           + ": a SCIM Provisioning / Failed event of Cato account " + accountId + " arrived and cannot be checked or "
           + "repaired. Add an entry with account-id: \"" + accountId + "\", source-id: <the SCIM app's id in the CMA "
-          + "(Directory Services > SCIM)>, idp: ENTRA_ID|OKTA|ONELOGIN|CUSTOM, display-name and, for Entra ID, "
-          + "service-principal-id, job-id, rule-id, probe-object-id, probe-user; then restart the worker";
+          + "(Directory Services > SCIM)>, idp: ENTRA_ID|OKTA|ONELOGIN|CUSTOM, display-name, probe-user and " + TARGETS
+          + "; then restart the worker";
     }
     return "this worker has no scim-playbook.sources entry with account-id " + accountId + " and source-id " + sourceId
         + " (configured for account " + accountId + ": source-id " + String.join(", ", ofAccount)
-        + "). Add that entry (idp, display-name and, for Entra ID, service-principal-id, job-id, rule-id, "
-        + "probe-object-id, probe-user) and restart the worker, or correct the source id the event sender uses";
+        + "). Add that entry (idp, display-name, probe-user and " + TARGETS + ") and restart the worker, or correct "
+        + "the source id the event sender uses";
   }
 }

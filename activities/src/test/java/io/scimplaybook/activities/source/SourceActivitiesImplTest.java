@@ -70,7 +70,8 @@ class SourceActivitiesImplTest {
           assertThat(f.isNonRetryable()).isTrue();
           // Names exactly which configuration is missing, so an operator can add it from the run's conclusion.
           assertThat(f.getOriginalMessage()).contains("no scim-playbook.sources entry with account-id 3")
-              .contains("account-id: \"3\"");
+              .contains("account-id: \"3\"")
+              .contains("for Okta okta-org-url, okta-app-id, okta-probe-user-id");
         });
   }
 }
