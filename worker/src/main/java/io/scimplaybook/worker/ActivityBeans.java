@@ -37,7 +37,7 @@ public class ActivityBeans {
     return a.cato();
   }
 
-  /** Entra's through Graph, or one that refuses every call when the worker has no Entra source or credentials. */
+  /** Every IdP's, each call dispatched to the port of the source's IdP (Entra only with Graph credentials). */
   @Bean
   IdpActivities idpActivities(PlaybookActivities a) {
     return a.idp();

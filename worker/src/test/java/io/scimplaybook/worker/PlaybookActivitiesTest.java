@@ -3,10 +3,11 @@ package io.scimplaybook.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scimplaybook.activities.entra.EntraIdpActivitiesImpl;
+import io.scimplaybook.activities.idp.IdpActivitiesImpl;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.secrets.TokenSeal;
 import io.temporal.failure.ApplicationFailure;
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Entra credentials are needed only by a worker with an Entra ID source; any other gap is named at startup. */
+/**
+ * Entra credentials are optional: without them Entra ID sources are operator work, named at startup; half of them is a
+ * typo that stops the worker.
+ */
 class PlaybookActivitiesTest {
 
   static final String SECRET = "entra-client-secret-do-not-print";
@@ -43,15 +47,19 @@ class PlaybookActivitiesTest {
     PlaybookActivities activities = PlaybookActivities.from(
         properties(entra("", "", ""), source("7", Idp.OKTA), source("8", Idp.ONELOGIN)));
 
-    assertThat(activities.idp()).isInstanceOf(IdpActivitiesWithoutEntra.class);
-    assertThat(activities.sources().describeSource("12345", "7").idp()).isEqualTo(Idp.OKTA);
+    assertThat(activities.idp()).isInstanceOf(IdpActivitiesImpl.class);
+    SourceProfile okta = activities.sources().describeSource("12345", "7");
+    assertThat(okta.idp()).isEqualTo(Idp.OKTA);
+    assertThat(okta.automated()).isEmpty();
   }
 
   @Test
   void noEntraSectionAtAllIsTheSameAsNoCredentials() {
     PlaybookActivities activities = PlaybookActivities.from(properties(null, source("7", Idp.CUSTOM)));
 
-    assertThat(activities.idp()).isInstanceOf(IdpActivitiesWithoutEntra.class);
+    assertThat(activities.idp()).isInstanceOf(IdpActivitiesImpl.class);
+    assertThat(activities.sources().describeSource("12345", "7").manualReasons()).isNotEmpty()
+        .allSatisfy(line -> assertThat(line).contains("custom SCIM app"));
   }
 
   @Test
@@ -64,36 +72,60 @@ class PlaybookActivitiesTest {
           assertThat(f.isNonRetryable()).isTrue();
           assertThat(f.getType()).isEqualTo(FailureTypes.CONFIGURATION);
         })
-        .hasMessageContaining("no Entra ID credentials are configured on this worker (scim-playbook.entra.tenant-id")
-        .hasMessageContaining("source 12345/7");
+        .hasMessageContaining("cannot reach Entra ID for source 12345/7: set scim-playbook.entra.tenant-id, client-id "
+            + "and client-secret");
     AuditQuery query = new AuditQuery("12345", "7", Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
     assertThatThrownBy(() -> activities.idp().findProvisioningFailures(profile, query))
-        .isInstanceOf(ApplicationFailure.class).hasMessageContaining("provisioning log");
+        .isInstanceOf(ApplicationFailure.class).hasMessageContaining("scim-playbook.entra.tenant-id");
   }
 
   @Test
-  void anEntraSourceWithoutCredentialsIsRefusedAtStartupNamingEverySettingAndTheSource() {
-    assertThatThrownBy(() -> PlaybookActivities.from(
-        properties(entra("", "", ""), source("7", Idp.OKTA), source("9", Idp.ENTRA_ID))))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("scim-playbook.entra.tenant-id, scim-playbook.entra.client-id, scim-playbook.entra.client-secret are "
-            + "not set (ENTRA_TENANT_ID, ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET); Entra ID source(s) 12345/9 need them");
+  void anEntraSourceWithoutCredentialsStartsWithItsStepsManualAndTheReportNamesTheSettings() {
+    PlaybookActivities activities = PlaybookActivities.from(
+        properties(entra("", "", ""), source("7", Idp.OKTA), source("9", Idp.ENTRA_ID)));
+
+    SourceProfile entra = activities.sources().describeSource("12345", "9");
+    assertThat(entra.automated()).isEmpty();
+    assertThat(entra.automates(IdpCapability.PROVISION_NOW)).as("not the pre-port answer for Entra").isFalse();
+    assertThat(entra.manualReasons()).singleElement().asString()
+        .contains("scim-playbook.entra.tenant-id, client-id and client-secret");
+    assertThat(activities.credentialReport()).anySatisfy(line -> {
+      assertThat(line.complete()).isFalse();
+      assertThat(line.text()).startsWith("source 12345/9 (Entra ID): missing scim-playbook.entra.tenant-id, "
+          + "client-id and client-secret");
+    });
   }
 
   @Test
   void someEntraCredentialsWithoutTheOthersAreATypoAndRefusedWithoutEchoingTheSecret() {
     assertThatThrownBy(() -> PlaybookActivities.from(properties(entra("", "client-1", SECRET), source("7", Idp.OKTA))))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("scim-playbook.entra.tenant-id is not set (ENTRA_TENANT_ID); set all three, or none when no source "
-            + "uses Entra ID")
+        .hasMessage("scim-playbook.entra.tenant-id is not set (ENTRA_TENANT_ID); set all three, or none (then no Entra "
+            + "ID source can be automated)")
         .message().doesNotContain(SECRET);
   }
 
   @Test
   void completeEntraCredentialsGiveTheGraphBackedActivities() {
     PlaybookActivities activities = PlaybookActivities.from(
-        properties(entra("tenant-1", "client-1", SECRET), source("7", Idp.ENTRA_ID)));
+        properties(entra("tenant-1", "client-1", SECRET), entraSource("7")));
 
-    assertThat(activities.idp()).isInstanceOf(EntraIdpActivitiesImpl.class);
+    assertThat(activities.sources().describeSource("12345", "7").automated())
+        .containsExactly(IdpCapability.values());
+    assertThat(activities.credentialReport()).singleElement().satisfies(line -> assertThat(line.complete()).isTrue());
+  }
+
+  @Test
+  void someEntraCredentialsWithAnEntraSourceStillStopTheWorkerNamingTheSource() {
+    assertThatThrownBy(() -> PlaybookActivities.from(properties(entra("tenant-1", "", SECRET), entraSource("9"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("scim-playbook.entra.client-id is not set")
+        .hasMessageContaining("the Entra ID steps of 12345/9 are operator tasks")
+        .message().doesNotContain(SECRET);
+  }
+
+  private static WorkerProperties.Source entraSource(String sourceId) {
+    return new WorkerProperties.Source("12345", sourceId, Idp.ENTRA_ID, null, "sp-1", "job-1", "rule-1", "obj-1",
+        "probe@example.com", null);
   }
 }

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.scimplaybook.activities.http.FaultExpectation;
+import io.scimplaybook.activities.idp.IdpActivitiesImpl;
 import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.Idp;
@@ -18,6 +20,7 @@ import io.scimplaybook.api.input.SourceProfile;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
@@ -39,14 +42,14 @@ class EntraFaultMatrixTest extends GraphServerTest {
   static final AuditQuery WINDOW =
       new AuditQuery("4711", "90210", Instant.parse("2025-05-01T08:00:00Z"), Instant.parse("2025-05-01T10:00:00Z"));
 
-  private EntraIdpActivitiesImpl activities;
+  private IdpActivities activities;
 
   @BeforeEach
   void activities() {
     // A short read timeout so the timeout row takes half a second, not the production 30.
     OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
     client = new EntraGraphClient(GraphPayloads.settings(server), http, clock);
-    activities = new EntraIdpActivitiesImpl(client);
+    activities = new IdpActivitiesImpl(List.of(new EntraIdpPort(client)));
   }
 
   enum Call { JOB, DIRECTORY_AUDITS, PROVISIONING_LOG }

@@ -5,7 +5,9 @@ import static io.scimplaybook.activities.entra.GraphPayloads.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.scimplaybook.activities.idp.IdpActivitiesImpl;
 import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.JobStatus;
 import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.Idp;
@@ -13,6 +15,7 @@ import io.scimplaybook.api.input.SourceProfile;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +26,11 @@ class JobRestartTest extends GraphServerTest {
   static final SourceProfile SOURCE = new SourceProfile("4711", "90210", Idp.ENTRA_ID, "Contoso Entra", null,
       new EntraTarget(SP_ID, JOB_ID, "rule", "probe", "probe@contoso.com"));
 
-  EntraIdpActivitiesImpl activities;
+  IdpActivities activities;
 
   @BeforeEach
   void createActivities() {
-    activities = new EntraIdpActivitiesImpl(client);
+    activities = new IdpActivitiesImpl(List.of(new EntraIdpPort(client)));
   }
 
   @Test

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.activities.custom.CustomScimIdpPort;
 import io.scimplaybook.activities.entra.EntraGraphClient;
+import io.scimplaybook.activities.entra.EntraIdpPort;
 import io.scimplaybook.activities.entra.GraphPayloads;
 import io.scimplaybook.activities.entra.MutableClock;
+import io.scimplaybook.activities.idp.IdpPort;
+import io.scimplaybook.activities.idp.IdpSupport;
 import io.scimplaybook.activities.scim.CatoScimClient;
 import io.scimplaybook.api.activities.FailureTypes;
 import io.scimplaybook.api.findings.TokenCheck;
@@ -18,6 +22,7 @@ import io.scimplaybook.api.secrets.TokenSeal;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
@@ -46,7 +51,8 @@ class TokenRotationActivitiesImplTest {
     seal = TokenSeal.fromBase64Key(TokenSeal.newBase64Key());
     MutableClock clock = new MutableClock(Instant.parse("2025-05-01T10:00:00Z"));
     EntraGraphClient graph = new EntraGraphClient(GraphPayloads.settings(server), new OkHttpClient(), clock);
-    activities = new TokenRotationActivitiesImpl(seal, new CatoScimClient(new OkHttpClient(), clock), graph);
+    activities = new TokenRotationActivitiesImpl(
+        seal, new CatoScimClient(new OkHttpClient(), clock), List.of(new EntraIdpPort(graph), new CustomScimIdpPort()));
     String scimBase = server.url("/scim/v2").toString();
     entraSource =
         new SourceProfile(
@@ -220,10 +226,52 @@ class TokenRotationActivitiesImplTest {
 
     assertThat(test.getType()).isEqualTo(FailureTypes.CONFIGURATION);
     assertThat(test.isNonRetryable()).isTrue();
-    assertThat(test.getOriginalMessage()).contains("Okta");
+    assertThat(test.getOriginalMessage()).contains("Okta", "scim-playbook.okta.orgs[url=");
     assertThat(save.getType()).isEqualTo(FailureTypes.CONFIGURATION);
     assertThat(atCato.accepted()).as("Cato's side does not depend on the IdP").isTrue();
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(take().getRequestUrl().encodedPath()).isEqualTo("/scim/v2/4711/90210/Users");
+  }
+
+  @Test
+  void aPortWithoutTokenSupportRefusesTheStepAsConfigurationAndNothingReachesAnIdp() {
+    SourceProfile custom = new SourceProfile("4711", "90210", Idp.CUSTOM, "Custom", entraSource.scimBaseUrl(), null);
+
+    ApplicationFailure save =
+        catchThrowableOfType(() -> activities.saveTokenAtIdp(custom, seal.seal(TOKEN)), ApplicationFailure.class);
+
+    assertThat(save.getType()).isEqualTo(FailureTypes.CONFIGURATION);
+    assertThat(save.isNonRetryable()).isTrue();
+    assertThat(save.getOriginalMessage()).contains("Custom SCIM app", "SAVE_TOKEN").doesNotContain(TOKEN);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void theTenantUrlReachesThePortWhicheverIdpItIs() {
+    String[] seen = new String[2];
+    IdpPort recording = new IdpPort() {
+      @Override
+      public Idp idp() {
+        return Idp.OKTA;
+      }
+
+      @Override
+      public IdpSupport support(SourceProfile source) {
+        return IdpSupport.none("test");
+      }
+
+      @Override
+      public TokenCheck testToken(SourceProfile source, String tenantUrl, String token) {
+        seen[0] = tenantUrl;
+        seen[1] = token;
+        return new TokenCheck(true, "ok");
+      }
+    };
+    TokenRotationActivitiesImpl okta = new TokenRotationActivitiesImpl(
+        seal, new CatoScimClient(new OkHttpClient(), new MutableClock(Instant.EPOCH)), List.of(recording));
+    SourceProfile source = new SourceProfile("4711", "90210", Idp.OKTA, "Okta", entraSource.scimBaseUrl(), null);
+
+    assertThat(okta.testTokenAtIdp(source, seal.seal(TOKEN)).accepted()).isTrue();
+    assertThat(seen).containsExactly(tenantUrl, TOKEN);
   }
 }

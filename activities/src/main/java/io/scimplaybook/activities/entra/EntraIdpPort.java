@@ -1,18 +1,22 @@
 package io.scimplaybook.activities.entra;
 
-import io.scimplaybook.api.findings.ManualClaim;
-import io.scimplaybook.api.findings.ClaimCheck;
 import io.scimplaybook.activities.http.ActivityFailures;
 import io.scimplaybook.activities.http.ApiCallException;
-import io.scimplaybook.api.activities.IdpActivities;
+import io.scimplaybook.activities.idp.IdpPort;
+import io.scimplaybook.activities.idp.IdpSupport;
 import io.scimplaybook.api.findings.AuditQuery;
+import io.scimplaybook.api.findings.ClaimCheck;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.ConfigChanges;
 import io.scimplaybook.api.findings.JobStatus;
+import io.scimplaybook.api.findings.ManualClaim;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
+import io.scimplaybook.api.findings.TokenCheck;
 import io.scimplaybook.api.input.EntraTarget;
+import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.SourceProfile;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,22 +27,51 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The playbook's IdP steps for a source fed by Entra ID, through Microsoft Graph. */
-public class EntraIdpActivitiesImpl implements IdpActivities {
+/**
+ * The playbook's IdP steps for a source fed by Entra ID, through Microsoft Graph: every capability, because Graph has
+ * an API for each. Registered only on a worker with Graph credentials (scim-playbook.entra.*).
+ */
+public class EntraIdpPort implements IdpPort {
   static final String ORIGIN = "Entra directory audit";
-  private static final Logger log = LoggerFactory.getLogger(EntraIdpActivitiesImpl.class);
+  private static final Logger log = LoggerFactory.getLogger(EntraIdpPort.class);
   /** Audit categories whose entries can change how the app provisions even when they name it only in passing. */
   private static final Set<String> APP_CATEGORIES = Set.of("applicationmanagement", "provisioningmanagement");
   private static final int MAX_VALUE = 200;
 
   private final EntraGraphClient graph;
 
-  public EntraIdpActivitiesImpl(EntraGraphClient graph) {
+  public EntraIdpPort(EntraGraphClient graph) {
     this.graph = Objects.requireNonNull(graph, "graph");
   }
 
   @Override
-  public ProvisionResult provisionOnDemand(SourceProfile source) {
+  public Idp idp() {
+    return Idp.ENTRA_ID;
+  }
+
+  /**
+   * Everything once the source names its service principal and job; provision-now also needs the rule and the probe
+   * user's object id. Answers from configuration only: Graph is asked nothing until a step runs.
+   */
+  @Override
+  public IdpSupport support(SourceProfile source) {
+    EntraTarget target = source.entra();
+    String name = source.accountId() + "/" + source.sourceId();
+    if (target == null || blank(target.servicePrincipalId()) || blank(target.jobId())) {
+      return IdpSupport.none("Entra ID: source " + name + " has no service-principal-id and job-id in its "
+          + "scim-playbook.sources entry, so no Graph call can find the Cato app");
+    }
+    if (blank(target.ruleId()) || blank(target.probeObjectId())) {
+      List<IdpCapability> rest = new ArrayList<>(List.of(IdpCapability.values()));
+      rest.remove(IdpCapability.PROVISION_NOW);
+      return new IdpSupport(rest, List.of("provision now: source " + name + " has no rule-id and probe-object-id in "
+          + "its scim-playbook.sources entry"));
+    }
+    return new IdpSupport(List.of(IdpCapability.values()), List.of());
+  }
+
+  @Override
+  public ProvisionResult provisionNow(SourceProfile source) {
     EntraTarget target = target(source);
     require(source, "ruleId", target.ruleId());
     require(source, "probeObjectId", target.probeObjectId());
@@ -65,7 +98,27 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
   }
 
   @Override
-  public JobStatus jobStatus(SourceProfile source) {
+  public TokenCheck testToken(SourceProfile source, String tenantUrl, String token) {
+    EntraTarget target = target(source);
+    return ActivityFailures.call(() -> {
+      CredentialValidation validation =
+          graph.validateCredentials(target.servicePrincipalId(), target.jobId(), tenantUrl, token);
+      log.info("Entra test connection for {}/{}: valid={}", source.accountId(), source.sourceId(), validation.valid());
+      return new TokenCheck(validation.valid(), validation.summary() + " for " + tenantUrl);
+    });
+  }
+
+  @Override
+  public void saveToken(SourceProfile source, String tenantUrl, String token) {
+    EntraTarget target = target(source);
+    ActivityFailures.run(() -> {
+      graph.saveSecrets(target.servicePrincipalId(), tenantUrl, token);
+      log.info("saved new SCIM credentials in Entra for {}/{}", source.accountId(), source.sourceId());
+    });
+  }
+
+  @Override
+  public JobStatus latestCycle(SourceProfile source) {
     EntraTarget target = target(source);
     return ActivityFailures.call(() -> {
       SynchronizationJobStatus job = graph.getJob(target.servicePrincipalId(), target.jobId());
@@ -100,7 +153,7 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
   }
 
   @Override
-  public ConfigChanges findIdpChanges(SourceProfile source, AuditQuery query) {
+  public ConfigChanges configChanges(SourceProfile source, AuditQuery query) {
     EntraTarget target = target(source);
     return ActivityFailures.call(() -> {
       List<DirectoryAudit> audits = graph.directoryAudits(GraphFilters.activityWindow(query.from(), query.to()));
@@ -115,7 +168,7 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
   }
 
   @Override
-  public ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query) {
+  public ProvisioningLog provisioningFailures(SourceProfile source, AuditQuery query) {
     EntraTarget target = target(source);
     return ActivityFailures.call(() -> {
       List<ProvisioningEvent> events = graph.provisioningLogs(GraphFilters.failedProvisioning(query.from(), query.to()));
@@ -238,8 +291,12 @@ public class EntraIdpActivitiesImpl implements IdpActivities {
     return target;
   }
 
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
   private static void require(SourceProfile source, String name, String value) {
-    if (value == null || value.isBlank()) {
+    if (blank(value)) {
       throw ActivityFailures.configuration(
           "source " + source.accountId() + "/" + source.sourceId() + " has no Entra " + name + " configured");
     }

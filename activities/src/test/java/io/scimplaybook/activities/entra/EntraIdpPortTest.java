@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimplaybook.activities.http.Json;
+import io.scimplaybook.activities.idp.IdpActivitiesImpl;
+import io.scimplaybook.activities.idp.IdpSupport;
 import io.scimplaybook.api.activities.FailureTypes;
+import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.AuditQuery;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.ConfigChanges;
@@ -17,15 +20,17 @@ import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
 import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.SourceProfile;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class EntraIdpActivitiesImplTest extends GraphServerTest {
+class EntraIdpPortTest extends GraphServerTest {
   static final String RULE_ID = "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8";
   static final String PROBE_ID = "9bb0f679-a883-4a6f-8260-35b491b8b8c8";
   static final SourceProfile SOURCE =
@@ -35,11 +40,11 @@ class EntraIdpActivitiesImplTest extends GraphServerTest {
   static final AuditQuery QUERY =
       new AuditQuery("4711", "90210", Instant.parse("2025-05-01T08:00:00Z"), Instant.parse("2025-05-01T10:00:00Z"));
 
-  EntraIdpActivitiesImpl activities;
+  IdpActivities activities;
 
   @BeforeEach
   void createActivities() {
-    activities = new EntraIdpActivitiesImpl(client);
+    activities = new IdpActivitiesImpl(List.of(new EntraIdpPort(client)));
   }
 
   @Test
@@ -228,5 +233,40 @@ class EntraIdpActivitiesImplTest extends GraphServerTest {
       entry.putObject("servicePrincipal").put("id", spId).put("displayName", "Cato");
     }
     entry.putObject("targetIdentity").put("displayName", target);
+  }
+
+  @Test
+  void supportIsEverythingForASourceWithItsFullTargetAndAsksGraphNothing() {
+    IdpSupport support = new EntraIdpPort(client).support(SOURCE);
+
+    assertThat(support.automated()).containsExactly(IdpCapability.values());
+    assertThat(support.manualBecause()).isEmpty();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void withoutRuleAndProbeOnlyProvisionNowIsManualAndSaysWhichSettingsAreMissing() {
+    SourceProfile noProbe = new SourceProfile("4711", "90210", Idp.ENTRA_ID, "Contoso Entra", null,
+        new EntraTarget(SP_ID, JOB_ID, null, " ", "probe@contoso.com"));
+
+    IdpSupport support = new EntraIdpPort(client).support(noProbe);
+
+    assertThat(support.automated()).doesNotContain(IdpCapability.PROVISION_NOW).hasSize(IdpCapability.values().length - 1);
+    assertThat(support.manualBecause()).singleElement().asString()
+        .contains("provision now", "4711/90210", "rule-id and probe-object-id");
+  }
+
+  @Test
+  void withoutServicePrincipalOrJobNothingIsAutomatedAndTheReasonNamesTheSettings() {
+    SourceProfile noJob = new SourceProfile("4711", "90210", Idp.ENTRA_ID, "Contoso Entra", null,
+        new EntraTarget(SP_ID, null, RULE_ID, PROBE_ID, "probe@contoso.com"));
+    SourceProfile noTarget = new SourceProfile("4711", "90210", Idp.ENTRA_ID, "Contoso Entra", null, null);
+
+    for (SourceProfile source : List.of(noJob, noTarget)) {
+      IdpSupport support = new EntraIdpPort(client).support(source);
+      assertThat(support.automated()).isEmpty();
+      assertThat(support.manualBecause()).singleElement().asString()
+          .contains("4711/90210", "service-principal-id and job-id");
+    }
   }
 }
