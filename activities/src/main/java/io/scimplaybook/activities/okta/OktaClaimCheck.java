@@ -43,7 +43,7 @@ final class OktaClaimCheck {
         .toList();
     if (relevant.isEmpty()) {
       return ClaimCheck.unverified(claim, "Okta System Log shows no " + what(claim) + " for app " + appId + " since "
-          + since + " (" + events.size() + " other provisioning events)");
+          + since + " (" + events.size() + " provisioning events read, none bearing on it)");
     }
     LogEvent newest = relevant.get(0);
     boolean held = newest.succeeded() && !OktaEventTypes.isIntegrationFailure(newest.eventType());
