@@ -50,9 +50,13 @@ final class OktaEventTypes {
     return types.stream().map(t -> "eventType eq \"" + t + "\"").collect(Collectors.joining(" or "));
   }
 
+  /** Okta ids are letters and digits; anything else would change a filter's meaning, so the port refuses it first. */
+  static boolean isOktaId(String id) {
+    return id != null && id.matches("[0-9A-Za-z_-]+");
+  }
+
   private static String target(String appId) {
-    // Okta ids are [0-9A-Za-z]; anything else would change the filter's meaning, so it is refused before a call.
-    if (appId == null || !appId.matches("[0-9A-Za-z_-]+")) {
+    if (!isOktaId(appId)) {
       throw new IllegalArgumentException("the Okta app id is missing or not an Okta id");
     }
     return "target.id eq \"" + appId + "\"";

@@ -306,9 +306,12 @@ public class OktaIdpPort implements IdpPort {
     }
     Resolved okta = resolve(source);
     return ActivityFailures.call(() -> {
-      List<LogEvent> events = okta.client().logs(since, clock.instant(), OktaEventTypes.outcomes(okta.appId()));
+      Instant now = clock.instant();
+      // A claim with no time is weighed against the last week, Okta's own default window.
+      Instant from = since == null ? now.minus(Duration.ofDays(7)) : since;
+      List<LogEvent> events = okta.client().logs(from, now, OktaEventTypes.outcomes(okta.appId()));
       String probe = blank(okta.target().probeUserId()) ? null : okta.target().probeUserId();
-      return OktaClaimCheck.check(claim, events, probe, okta.appId(), since);
+      return OktaClaimCheck.check(claim, events, probe, okta.appId(), from);
     });
   }
 
@@ -336,6 +339,9 @@ public class OktaIdpPort implements IdpPort {
     }
     if (blank(target.appId())) {
       return Optional.of("source " + name(source) + " names no Okta appId (the Cato app in " + target.orgUrl() + ")");
+    }
+    if (!OktaEventTypes.isOktaId(target.appId())) {
+      return Optional.of("source " + name(source) + " names an Okta appId that is not an Okta id (letters and digits)");
     }
     Org org = orgs.get(key(target.orgUrl()));
     if (org == null) {

@@ -100,6 +100,16 @@ class ClaimCheckTest extends OktaServerTest {
   }
 
   @Test
+  void aClaimWithoutATimeIsWeighedAgainstTheLastWeek() throws Exception {
+    server.enqueue(jsonResponse(200, page(push("2025-04-28T09:10:00.000Z", "SUCCESS", null))));
+
+    ClaimCheck check = new OktaPortFixture(server, clock, 1).port.checkClaim(OktaPortFixture.source(server), PROVISIONED, null);
+
+    assertThat(check.verdict()).isEqualTo(HELD);
+    assertThat(take().getRequestUrl().queryParameter("since")).isEqualTo("2025-04-24T10:00:00Z");
+  }
+
+  @Test
   void nothingLoggedSaysWhatWasLookedFor() {
     server.enqueue(jsonResponse(200, "[]"));
 

@@ -139,6 +139,10 @@ class OktaSupportTest extends OktaServerTest {
 
     assertThat(support(bare).manualBecause()).containsExactly("source 4711/77 has no Okta target (orgUrl, appId) configured");
     assertThat(support(noApp).manualBecause()).singleElement().asString().startsWith("source 4711/77 names no Okta appId");
+    SourceProfile injected = OktaPortFixture.source(new OktaTarget(OktaPayloads.orgUrl(server), "0oa1\" or true", "u", "u"));
+    assertThat(support(injected).manualBecause()).singleElement().asString()
+        .isEqualTo("source 4711/77 names an Okta appId that is not an Okta id (letters and digits)");
+    assertThat(server.getRequestCount()).isZero();
     assertThat(new OktaPortFixture(server, clock, 1).port.idp()).isEqualTo(Idp.OKTA);
   }
 }
