@@ -105,7 +105,7 @@ public class OktaClient {
       if (pageEvents.isEmpty() || link == null) {
         break;
       }
-      next = sameOrigin(link);
+      next = sameOrigin(reply.url(), link);
       if (next == null) {
         throw new ApiCallException(API, 200, Kind.INCOMPLETE, "GET /api/v1/logs page " + page + " links its next"
             + " page to another host, which would receive our credential; the rest was not read, so none of it is used");
@@ -216,9 +216,12 @@ public class OktaClient {
     return null;
   }
 
-  /** A next link is followed only on the org we were configured with: it is about to receive our credential. */
-  private HttpUrl sameOrigin(String link) {
-    HttpUrl url = HttpUrl.parse(link);
+  /**
+   * A next link (absolute, or relative to the page it came with) is followed only on the org we were configured with:
+   * it is about to receive our credential.
+   */
+  private HttpUrl sameOrigin(HttpUrl page, String link) {
+    HttpUrl url = page.resolve(link);
     if (url == null || !url.scheme().equals(org.scheme()) || !url.host().equals(org.host()) || url.port() != org.port()) {
       log.warn("not following a System Log next link to another host ({})", url == null ? "unparsable" : url.host());
       return null;

@@ -67,6 +67,17 @@ class SystemLogTest extends OktaServerTest {
   }
 
   @Test
+  void aRelativeNextLinkIsReadOnTheSameOrg() throws Exception {
+    server.enqueue(jsonResponse(200, page(push("2025-05-01T09:00:00.000Z", "SUCCESS", null)))
+        .addHeader("Link", "</api/v1/logs?after=abc&limit=1000>; rel=\"next\""));
+    server.enqueue(jsonResponse(200, page(push("2025-05-01T09:30:00.000Z", "SUCCESS", null))));
+
+    assertThat(client.logs(FROM, TO, null)).hasSize(2);
+    take();
+    assertThat(take().getPath()).isEqualTo("/api/v1/logs?after=abc&limit=1000");
+  }
+
+  @Test
   void anEmptyPageEndsTheReadThoughItStillLinksOn() throws Exception {
     server.enqueue(jsonResponse(200, "[]").addHeader("Link", "<" + server.url("/api/v1/logs?after=2") + ">; rel=\"next\""));
 
