@@ -23,8 +23,9 @@ record AppUser(String id, String status, String syncState, Instant lastSync, Obj
         profile.isObject() ? ((ObjectNode) profile).deepCopy() : Json.mapper().createObjectNode());
   }
 
+  /** Synchronized by a sync at or after {@code since}; a state without a time could be the one before our push. */
   boolean synchronizedSince(Instant since) {
-    return "SYNCHRONIZED".equalsIgnoreCase(syncState) && (lastSync == null || !lastSync.isBefore(since));
+    return "SYNCHRONIZED".equalsIgnoreCase(syncState) && lastSync != null && !lastSync.isBefore(since);
   }
 
   boolean inError() {

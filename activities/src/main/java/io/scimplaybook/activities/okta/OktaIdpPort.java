@@ -180,7 +180,7 @@ public class OktaIdpPort implements IdpPort {
         return fromLog(source, outcome.get(), latest);
       }
       latest = okta.client().appUser(okta.appId(), userId);
-      if ((latest.inError() || latest.synchronizedSince(started)) && ++settledLooks > LOG_GRACE_POLLS) {
+      if ((latest.inError() || latest.synchronizedSince(since)) && ++settledLooks > LOG_GRACE_POLLS) {
         break;
       }
     }
@@ -189,7 +189,7 @@ public class OktaIdpPort implements IdpPort {
       return new ProvisionResult(false, source.probeUser(), "ERROR", "Okta set the app user's syncState to ERROR and"
           + " logged no push outcome (" + latest.describe() + "); see the app's Provisioning errors in the Okta Admin Console");
     }
-    if (latest != null && latest.synchronizedSince(started)) {
+    if (latest != null && latest.synchronizedSince(since)) {
       return new ProvisionResult(true, source.probeUser(), "SYNCHRONIZED", "");
     }
     return new ProvisionResult(false, source.probeUser(), "NoOutcome", "Okta showed no push of " + source.probeUser()

@@ -129,6 +129,19 @@ class ProvisionNowTest extends OktaServerTest {
   }
 
   @Test
+  void aSynchronizedStateWithoutALastSyncProvesNothing() {
+    pushAccepted();
+    for (int i = 0; i < 5; i++) {
+      look("[]", appUser("SYNCHRONIZED", null));
+    }
+
+    ProvisionResult result = provision();
+
+    assertThat(result.status()).isEqualTo("NoOutcome");
+    assertThat(fixture.pauses).hasSize(5);
+  }
+
+  @Test
   void aSyncStateOfErrorWithoutALogOutcomeIsAFailure() {
     pushAccepted();
     for (int i = 0; i < 3; i++) {
