@@ -11,6 +11,7 @@ import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.idp.IdpActivitiesImpl;
 import io.scimplaybook.activities.idp.IdpPort;
 import io.scimplaybook.activities.idp.IdpPorts;
+import io.scimplaybook.activities.okta.OktaIdpPort;
 import io.scimplaybook.activities.okta.OktaOrgSettings;
 import io.scimplaybook.activities.onelogin.OneLoginIdpPort;
 import io.scimplaybook.activities.onelogin.OneLoginSettings;
@@ -107,7 +108,7 @@ public record PlaybookActivities(
     }
     ports.add(new CustomScimIdpPort());
     // One line per IdP port (ARCHITECTURE.md, "Adding an IdP").
-    //   ports.add(new OktaIdpPort(oktaOrgs));
+    ports.add(new OktaIdpPort(oktaOrgs));
     ports.add(new OneLoginIdpPort(oneloginAccounts));
     return ports;
   }
