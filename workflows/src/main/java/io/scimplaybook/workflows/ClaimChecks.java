@@ -192,12 +192,9 @@ final class ClaimChecks {
   }
 
   private String noIdpCheck(String idpName) {
-    for (String reason : run.profile.manualReasons()) {
-      if (reason.toLowerCase(Locale.ROOT).contains("log") || reason.toLowerCase(Locale.ROOT).contains("cycle")) {
-        return "not read by this worker (" + reason + ")";
-      }
-    }
-    return "this worker reads neither " + idpName + "'s provisioning failures nor its scheduled cycles";
+    List<String> why = run.profile.manualReasons();
+    return "this worker reads neither " + idpName + "'s provisioning failures nor its scheduled cycles"
+        + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
   }
 
   private String claimText(ManualClaim claim) {
