@@ -1,5 +1,6 @@
 package io.scimplaybook.workflows;
 
+import io.scimplaybook.api.findings.ClaimVerdict;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.FailureRecord;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
@@ -83,8 +84,7 @@ final class EvidenceText {
   }
 
   /** One line per checked claim: the verdict first, then what backs it. */
-  static String claimChecked(String claim, Instant answeredAt, io.scimplaybook.api.findings.ClaimVerdict verdict,
-      List<String> backing) {
+  static String claimChecked(String claim, Instant answeredAt, ClaimVerdict verdict, List<String> backing) {
     String seen = String.join("; ", backing);
     return switch (verdict) {
       case HELD -> "Claim HELD: " + claim + " (answered " + answeredAt + "); seen: " + seen;
