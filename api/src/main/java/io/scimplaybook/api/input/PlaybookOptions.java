@@ -61,7 +61,8 @@ public record PlaybookOptions(
 
   public static PlaybookOptions defaults() {
     return new PlaybookOptions(
-        Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(2), 3, 3);
+        Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(2), 3, 3)
+        .withClaimReopens(DEFAULT_CLAIM_REOPENS);
   }
 
   public PlaybookOptions withMonitoringWindow(Duration window) {
