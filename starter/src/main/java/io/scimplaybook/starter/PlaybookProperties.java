@@ -19,7 +19,8 @@ public record PlaybookProperties(
     @DefaultValue("3") int maxCycles,
     @DefaultValue("3") int maxTokenAttempts,
     @DefaultValue("PT4H") Duration recoveryProofTimeout,
-    @DefaultValue("true") boolean storyComments) {
+    @DefaultValue("true") boolean storyComments,
+    @DefaultValue("2") int maxClaimReopens) {
 
   public PlaybookProperties {
     requirePositive("monitoring-window", monitoringWindow);
@@ -31,12 +32,16 @@ public record PlaybookProperties(
     if (maxCycles < 1 || maxTokenAttempts < 1) {
       throw new IllegalArgumentException("scim-playbook.playbook.max-cycles and max-token-attempts must be at least 1");
     }
+    if (maxClaimReopens < 0) {
+      throw new IllegalArgumentException("scim-playbook.playbook.max-claim-reopens must be 0 or more, got "
+          + maxClaimReopens);
+    }
   }
 
   public PlaybookOptions toOptions() {
     return new PlaybookOptions(
         monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback, maxCycles,
-        maxTokenAttempts, recoveryProofTimeout, storyComments);
+        maxTokenAttempts, recoveryProofTimeout, storyComments, null).withClaimReopens(maxClaimReopens);
   }
 
   // A zero window would make a run resolve or time out at once, which is never what a deployment means.

@@ -113,6 +113,7 @@ class TemporalCallBudgetTest {
   private static PlaybookProperties defaults() {
     PlaybookOptions d = PlaybookOptions.defaults();
     return new PlaybookProperties(d.monitoringWindow(), d.approvalTimeout(), d.reminderInterval(), d.auditWindow(),
-        d.verificationLookback(), d.maxCycles(), d.maxTokenAttempts(), d.recoveryProofBound(), true);
+        d.verificationLookback(), d.maxCycles(), d.maxTokenAttempts(), d.recoveryProofBound(), true,
+        d.maxClaimReopens());
   }
 }

@@ -10,6 +10,7 @@ import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.ConfigChanges;
 import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
+import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.status.Step;
 import io.scimplaybook.api.status.StepResult;
 import io.temporal.failure.ActivityFailure;
@@ -25,9 +26,11 @@ import java.util.List;
  */
 final class AuditReview {
   private final RunRecord run;
+  private final Capabilities capabilities;
 
-  AuditReview(RunRecord run) {
+  AuditReview(RunRecord run, Capabilities capabilities) {
     this.run = run;
+    this.capabilities = capabilities;
   }
 
   /** The suspects, newest first: the change closest to the failure is the likeliest cause. */
@@ -42,19 +45,31 @@ final class AuditReview {
             "read Domain changes in Cato's audit trail")::findDomainChanges, query);
     Promise<ConfigChanges> idpChanges = null;
     Promise<ProvisioningLog> idpLog = null;
-    if (run.profile.idp().hasProvisioningApi()) {
+    // Each trail on its own: an IdP may give its changes without its failures, or the other way round.
+    boolean readsChanges = capabilities.automates(IdpCapability.READ_CONFIG_CHANGES);
+    boolean readsFailures = capabilities.automates(IdpCapability.READ_PROVISIONING_FAILURES);
+    if (readsChanges || readsFailures) {
       IdpActivities idp = stub(IdpActivities.class, ActivityPolicies.idpLogs(), "read " + idpName + " audit logs");
-      idpChanges = Async.function(idp::findIdpChanges, run.profile, query);
-      idpLog = Async.function(idp::findProvisioningFailures, run.profile, query);
+      if (readsChanges) {
+        idpChanges = Async.function(idp::findIdpChanges, run.profile, query);
+      }
+      if (readsFailures) {
+        idpLog = Async.function(idp::findProvisioningFailures, run.profile, query);
+      }
     }
 
     List<ConfigChange> suspects = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
     suspects.addAll(changesOrNote(cato, "Cato's audit trail", evidence));
-    if (idpChanges == null) {
+    if (idpChanges != null) {
+      suspects.addAll(changesOrNote(idpChanges, idpName + "'s directory audit", evidence));
+    } else if (!capabilities.ported()) {
       evidence.add(EvidenceText.noAuditApi(idpName, query.from(), query.to()));
     } else {
-      suspects.addAll(changesOrNote(idpChanges, idpName + "'s directory audit", evidence));
+      evidence.add(EvidenceText.trailNotRead(idpName + "'s changes to the Cato app",
+          Instructions.auditTrailWhere(run.profile), query.from(), query.to(), run.profile.manualReasons()));
+    }
+    if (idpLog != null) {
       try {
         List<ProvisioningLogEntry> entries = idpLog.get().entries();
         evidence.add(EvidenceText.provisioningLog(idpName, entries));
@@ -62,6 +77,9 @@ final class AuditReview {
       } catch (ActivityFailure f) {
         evidence.add("Could not read " + idpName + "'s provisioning log: " + Reasons.of(f));
       }
+    } else if (capabilities.ported()) {
+      evidence.add(EvidenceText.trailNotRead(idpName + "'s provisioning failures",
+          Instructions.auditTrailWhere(run.profile), query.from(), query.to(), List.of()));
     }
     suspects.sort((a, b) -> b.time().compareTo(a.time()));
     for (ConfigChange c : suspects) {

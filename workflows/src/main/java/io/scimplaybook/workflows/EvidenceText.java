@@ -1,5 +1,6 @@
 package io.scimplaybook.workflows;
 
+import io.scimplaybook.api.findings.ClaimVerdict;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.FailureRecord;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
@@ -42,6 +43,12 @@ final class EvidenceText {
         + from + " and " + to;
   }
 
+  /** A trail this worker does not read for the source: where a person finds it, and why it is not read. */
+  static String trailNotRead(String trail, String where, Instant from, Instant to, List<String> why) {
+    return trail + " is not read by this worker" + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")")
+        + ": check " + where + " between " + from + " and " + to;
+  }
+
   static String provisioningLog(String idpName, List<ProvisioningLogEntry> entries) {
     return entries.size() + " failed provisioning log entr" + (entries.size() == 1 ? "y" : "ies") + " in " + idpName
         + (entries.isEmpty() ? "" : "; latest: " + entries.get(entries.size() - 1).errorCode() + " "
@@ -74,6 +81,22 @@ final class EvidenceText {
     return "The job is quarantined" + (job.quarantineReason() == null ? "" : ": " + job.quarantineReason())
         + (job.quarantineSeriesCount() == null ? "" : " (series count " + job.quarantineSeriesCount() + ")")
         + "; Entra keeps a quarantined job on a slowed schedule even after its credentials work";
+  }
+
+  /** One line per checked claim: the verdict first, then what backs it. */
+  static String claimChecked(String claim, Instant answeredAt, ClaimVerdict verdict, List<String> backing) {
+    String seen = String.join("; ", backing);
+    return switch (verdict) {
+      case HELD -> "Claim HELD: " + claim + " (answered " + answeredAt + "); seen: " + seen;
+      case CONTRADICTED -> "Claim CONTRADICTED: " + claim + " (answered " + answeredAt + "); seen: " + seen;
+      case UNVERIFIED -> "Claim UNVERIFIED, taken on the operator's word: " + claim + " (answered " + answeredAt
+          + "); nothing could confirm or contradict it: " + seen;
+    };
+  }
+
+  static String claimStillContradicted(String step, String seen) {
+    return "The operator confirmed " + step + " each time it was asked, but the evidence contradicted it every time: "
+        + seen;
   }
 
   static String notProven(String reason) {

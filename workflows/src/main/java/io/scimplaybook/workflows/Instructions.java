@@ -1,7 +1,7 @@
 package io.scimplaybook.workflows;
 
 import io.scimplaybook.api.findings.ConfigChange;
-import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.operator.TaskKind;
 import java.util.List;
@@ -32,14 +32,14 @@ final class Instructions {
     return List.of(CLI + " report --workflow-id " + workflowId);
   }
 
-  static String approveRotation(SourceProfile p, int attempt) {
+  static String approveRotation(SourceProfile p, Capabilities can, int attempt) {
     String retry = attempt > 1 ? "The previous token was not accepted: generate a fresh one. " : "";
-    String after = p.idp().hasProvisioningApi()
-        ? "The workflow then checks it against Cato's SCIM endpoint, runs " + p.idp().displayName()
-            + "'s Test Connection with it, saves it as the app's provisioning credentials and provisions "
-            + p.probeUser() + " again."
-        : "The workflow then checks it against Cato's SCIM endpoint and asks you to install it in "
-            + p.idp().displayName() + ".";
+    String idpName = p.idp().displayName();
+    String after = "The workflow then checks it against Cato's SCIM endpoint"
+        + (can.automates(IdpCapability.TEST_TOKEN) ? ", runs " + idpName + "'s Test Connection with it" : "")
+        + (can.automates(IdpCapability.SAVE_TOKEN) ? ", saves it as the app's provisioning credentials"
+            : " and asks you to install it in " + idpName)
+        + (can.automates(IdpCapability.PROVISION_NOW) ? " and provisions " + p.probeUser() + " again." : ".");
     return retry + "In the Cato Management Application open Access > Directory Services > SCIM, select source "
         + p.displayName() + " and Generate Token (it is shown once; generating it invalidates the old one). Save it "
         + "to a file only you can read and run the approve command: the CLI seals the token before it leaves your "
@@ -47,11 +47,19 @@ final class Instructions {
   }
 
   static String confirmScheduledSync(SourceProfile p, java.time.Instant fixedAt) {
-    return "The fix was applied at " + fixedAt + ". " + p.idp().displayName() + " has no API that tells whether its "
-        + "scheduled sync ran since: open the Cato app's provisioning page (Okta: the app's Provisioning tab and the "
-        + "System Log; OneLogin: the app's Provisioning and Activity pages) and check the first scheduled sync after "
-        + fixedAt + ". Confirm (SUCCEEDED) when it pushed users to Cato without errors; answer FAILED with the error "
-        + "shown when it failed. Do not answer before a scheduled sync has run.";
+    String where = switch (p.idp()) {
+      case OKTA -> "In the Okta Admin Console open Applications > Applications > " + app(p) + " > Provisioning (To App"
+          + " settings) and Reports > System Log, filtered to the app (application.provision.user.*)";
+      case ONELOGIN -> "In OneLogin open Applications > " + app(p) + " > Provisioning and Activity > Events, filtered"
+          + " to the app";
+      case ENTRA_ID -> "In the Microsoft Entra admin center open Enterprise applications > " + app(p)
+          + " > Provisioning > Provisioning logs";
+      case CUSTOM -> "Open the sync log of the SCIM client that provisions " + app(p) + " (its SCIM settings)";
+    };
+    return "The fix was applied at " + fixedAt + ". This worker cannot read " + p.idp().displayName() + "'s scheduled"
+        + " syncs for this source. " + where + " and check the first scheduled sync after " + fixedAt + ". Confirm "
+        + "(SUCCEEDED) when it pushed users to Cato without errors; answer FAILED with the error shown when it failed. "
+        + "Do not answer before a scheduled sync has run." + why(p);
   }
 
   static String reviewSuspects(List<ConfigChange> suspects) {
@@ -67,23 +75,61 @@ final class Instructions {
 
   static String provisionManually(SourceProfile p) {
     String where = switch (p.idp()) {
-      case OKTA -> "In the Okta Admin Console open Applications > the Cato app > Assignments, select "
-          + p.probeUser() + " and choose Provision User (or re-push the user's profile).";
-      case ONELOGIN -> "In OneLogin open Users > " + p.probeUser() + " > Applications and reapply the Cato app's "
-          + "entitlements (or Applications > the Cato app > Users > Reapply mappings).";
-      default -> "In the IdP's admin console push one assigned user (" + p.probeUser() + ") to the Cato SCIM app.";
+      case OKTA -> "In the Okta Admin Console open Applications > Applications > " + app(p) + " > Assignments, find "
+          + p.probeUser() + " and push the user to Cato (Provision User, or edit the assignment and Save to push it"
+          + " again).";
+      case ONELOGIN -> "In OneLogin open Applications > " + app(p) + " > Users, select " + p.probeUser() + " and "
+          + "reapply its provisioning (the app's Provisioning tab must have provisioning enabled).";
+      case ENTRA_ID -> "In the Microsoft Entra admin center open Enterprise applications > " + app(p)
+          + " > Provisioning > Provision on demand and provision " + p.probeUser() + ".";
+      case CUSTOM -> "In the SCIM client that provisions " + app(p) + ", push one assigned user (" + p.probeUser()
+          + ") to Cato from the app's SCIM settings.";
     };
     return where + " Then check in the CMA (Access > Directory Services > SCIM) whether the user arrived: confirm "
-        + "(SUCCEEDED) if it did, answer FAILED with the error shown if it did not.";
+        + "(SUCCEEDED) if it did, answer FAILED with the error shown if it did not. The run then checks what it can."
+        + why(p);
   }
 
   static String installToken(SourceProfile p) {
-    String where = p.idp() == Idp.OKTA
-        ? "In the Okta Admin Console open Applications > the Cato app > Provisioning > Integration, edit the API "
-            + "credentials, paste the new token, Test API Credentials and Save."
-        : "Open the Cato app's provisioning settings in " + p.idp().displayName() + ", replace the SCIM token with "
-            + "the new one, test the connection and save.";
+    String where = switch (p.idp()) {
+      case OKTA -> "In the Okta Admin Console open Applications > Applications > " + app(p) + " > Provisioning > "
+          + "Integration, Edit, paste the new token as the API token, Test API Credentials and Save.";
+      case ONELOGIN -> "In OneLogin open Applications > " + app(p) + " > Configuration, paste the new token as the "
+          + "SCIM Bearer Token and Save (Provisioning stays enabled on the Provisioning tab).";
+      case ENTRA_ID -> "In the Microsoft Entra admin center open Enterprise applications > " + app(p)
+          + " > Provisioning > Admin credentials, paste the new token as the Secret Token, Test Connection and Save.";
+      case CUSTOM -> "Open the SCIM settings of the client that provisions " + app(p) + ", replace its bearer token "
+          + "with the new one, test the connection and save.";
+    };
     return "Cato accepts the new token. " + where + " Confirm (SUCCEEDED) when the test passed and it is saved, answer "
-        + "FAILED with the error otherwise.";
+        + "FAILED with the error otherwise. The run then checks what it can." + why(p);
+  }
+
+  /** The same task again, with what contradicted the operator's last answer first. */
+  static String reopened(String seen, String instructions) {
+    return "Opened again: the last answer said this was done, but the evidence says otherwise. " + seen + "\n\n"
+        + instructions;
+  }
+
+  /** Where a person reads the IdP's changes to the Cato app, for the review the worker cannot do. */
+  static String auditTrailWhere(SourceProfile p) {
+    return switch (p.idp()) {
+      case OKTA -> "the Okta Admin Console's Reports > System Log, filtered to " + app(p);
+      case ONELOGIN -> "OneLogin's Activity > Events, filtered to " + app(p);
+      case ENTRA_ID -> "the Microsoft Entra admin center's Audit logs for " + app(p);
+      case CUSTOM -> "the change log of the SCIM client that provisions " + app(p);
+    };
+  }
+
+  /** The Cato app as the operator finds it in the IdP's console: the source's name and, where known, its id. */
+  private static String app(SourceProfile p) {
+    String id = p.okta() != null ? p.okta().appId() : p.onelogin() != null ? p.onelogin().appId() : null;
+    return "the Cato app for " + p.displayName() + (id == null ? "" : " (app id " + id + ")");
+  }
+
+  /** Why this task is manual, in the worker's own words; every reason it gave, since they may name several steps. */
+  private static String why(SourceProfile p) {
+    List<String> reasons = p.manualReasons();
+    return reasons.isEmpty() ? "" : " Why this is manual: " + String.join("; ", reasons) + ".";
   }
 }

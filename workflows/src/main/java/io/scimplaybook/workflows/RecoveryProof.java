@@ -7,7 +7,8 @@ import io.scimplaybook.api.activities.CatoActivities;
 import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.findings.JobStatus;
 import io.scimplaybook.api.findings.StorySummary;
-import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.findings.ManualClaim;
+import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.MonitoringWindow;
 import io.scimplaybook.api.input.ResumePoint;
 import io.scimplaybook.api.operator.Decision;
@@ -41,8 +42,9 @@ final class RecoveryProof {
   record Result(Verdict verdict, String reason) {}
 
   private final RunRecord run;
-  private final OperatorTasks tasks;
   private final Resumption resumption;
+  private final Capabilities capabilities;
+  private final ClaimChecks claims;
   private JobStatus before;
   /** Why the read before the fix failed: the evidence says so rather than leaving the line out. */
   private String beforeUnread;
@@ -52,10 +54,11 @@ final class RecoveryProof {
   private Proof confirmed;
   private String restarted;
 
-  RecoveryProof(RunRecord run, OperatorTasks tasks, Resumption resumption) {
+  RecoveryProof(RunRecord run, Resumption resumption, Capabilities capabilities, ClaimChecks claims) {
     this.run = run;
-    this.tasks = tasks;
     this.resumption = resumption;
+    this.capabilities = capabilities;
+    this.claims = claims;
   }
 
   void restore(JobStatus jobBeforeFix, String jobRestarted) {
@@ -79,8 +82,9 @@ final class RecoveryProof {
     return Workflow.getVersion(RESTART, Workflow.DEFAULT_VERSION, 1) >= 1 && hasJobApi();
   }
 
+  /** Entra's job; Okta's and OneLogin's latest cycle as their logs show it (IdpPort.latestCycle). */
   private boolean hasJobApi() {
-    return run.profile.idp() == Idp.ENTRA_ID && run.profile.entra() != null;
+    return capabilities.automates(IdpCapability.READ_SCHEDULED_CYCLE);
   }
 
   /** The job as the failure left it, for the evidence beside the state after the fix. */
@@ -113,7 +117,13 @@ final class RecoveryProof {
       } else {
         evidence.add("Job after the fix: " + after.summary());
         run.jobState = after.summary();
-        if (after.quarantined()) {
+        if (after.quarantined() && !capabilities.automates(IdpCapability.RESTART_JOB)) {
+          evidence.add(EvidenceText.quarantine(after));
+          evidence.add("This worker cannot restart the job for this source: restart provisioning in "
+              + run.profile.idp().displayName() + "'s console so it leaves quarantine");
+          result = StepResult.ERROR;
+          summary = "The job is quarantined and this worker cannot restart it";
+        } else if (after.quarantined()) {
           evidence.add(EvidenceText.quarantine(after));
           try {
             stub(IdpActivities.class, ActivityPolicies.idpCall(), "restart the quarantined provisioning job")
@@ -249,16 +259,20 @@ final class RecoveryProof {
       if (confirmed != null) {
         return confirmed;
       }
-      Decision answer = tasks.ask(TaskKind.CONFIRM_SCHEDULED_SYNC,
+      ClaimChecks.Answer answer = claims.ask(TaskKind.CONFIRM_SCHEDULED_SYNC, ManualClaim.SCHEDULED_SYNC_SUCCEEDED,
           "Confirm that " + run.profile.idp().displayName() + "'s scheduled sync works since the fix",
           Instructions.confirmScheduledSync(run.profile, fixedAt));
-      String who = String.join("; ", tasks.answerNote());
-      if (answer == Decision.SUCCEEDED) {
+      String who = String.join("; ", answer.evidence());
+      if (answer.contradicted()) {
+        return new Proof(false, true, EvidenceText.claimStillContradicted("a successful scheduled sync after "
+            + fixedAt, answer.seen()));
+      }
+      if (answer.decision() == Decision.SUCCEEDED) {
         confirmed = new Proof(true, false, "Operator confirmed a successful scheduled sync after " + fixedAt
             + " (" + who + ")");
         return confirmed;
       }
-      if (answer == Decision.FAILED) {
+      if (answer.decision() == Decision.FAILED) {
         return new Proof(false, true, "Operator reports the scheduled sync after the fix failed (" + who + ")");
       }
       return new Proof(false, false, "No operator confirmed a scheduled sync after " + fixedAt);

@@ -10,11 +10,13 @@ import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.activities.SourceActivities;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.EventFindings;
+import io.scimplaybook.api.findings.ManualClaim;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.StoryFindings;
 import io.scimplaybook.api.findings.StorySummary;
 import io.scimplaybook.api.findings.VerificationQuery;
 import io.scimplaybook.api.input.FailureBatch;
+import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.ResumePoint;
 import io.scimplaybook.api.input.ScimFailureEvent;
@@ -50,9 +52,11 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   private final PlaybookMetrics metrics = new PlaybookMetrics(run);
   private final Resumption resumption = new Resumption(run);
   private final OperatorTasks tasks = new OperatorTasks(run, metrics, resumption);
-  private final AuditReview audits = new AuditReview(run);
-  private final TokenRotation rotation = new TokenRotation(run, tasks, resumption);
-  private final RecoveryProof proof = new RecoveryProof(run, tasks, resumption);
+  private final Capabilities capabilities = new Capabilities(run);
+  private final ClaimChecks claims = new ClaimChecks(run, tasks, capabilities);
+  private final AuditReview audits = new AuditReview(run, capabilities);
+  private final TokenRotation rotation = new TokenRotation(run, tasks, resumption, capabilities, claims);
+  private final RecoveryProof proof = new RecoveryProof(run, resumption, capabilities, claims);
   private final StoryComments comments = new StoryComments(run);
   private final Notifications notifications = new Notifications(run);
 
@@ -226,17 +230,19 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
     return rotation.rotate(this::provisionOnDemand);
   }
 
-  /** Through the IdP's API where it has one; otherwise an operator does it and says how it went. */
+  /** Through the IdP's API where the worker can; otherwise an operator does it, says how it went, and the run checks. */
   private ProvisionResult provisionOnDemand(String title) {
     run.beginStep(Step.PROVISION_ON_DEMAND);
     String idpName = run.profile.idp().displayName();
-    if (!run.profile.idp().hasProvisioningApi()) {
-      Decision answer = tasks.ask(TaskKind.PROVISION_MANUALLY, title + " in " + idpName,
-          Instructions.provisionManually(run.profile));
-      boolean ok = answer == Decision.SUCCEEDED;
-      String how = answer == null ? "no answer before the deadline" : "operator answered " + answer;
-      run.recordStep(ok ? StepResult.PASSED : StepResult.FAILED, title + ": " + how, tasks.answerNote());
-      return new ProvisionResult(ok, run.profile.probeUser(), String.valueOf(answer), ok ? "" : how);
+    if (!capabilities.automates(IdpCapability.PROVISION_NOW)) {
+      ClaimChecks.Answer answer = claims.ask(TaskKind.PROVISION_MANUALLY, ManualClaim.PROVISIONED,
+          title + " in " + idpName, Instructions.provisionManually(run.profile));
+      boolean ok = answer.succeeded();
+      String how = answer.decision() == null ? "no answer before the deadline"
+          : answer.contradicted() ? EvidenceText.claimStillContradicted("the user provisioned", answer.seen())
+          : "operator answered " + answer.decision();
+      run.recordStep(ok ? StepResult.PASSED : StepResult.FAILED, title + ": " + how, answer.evidence());
+      return new ProvisionResult(ok, run.profile.probeUser(), String.valueOf(answer.decision()), ok ? "" : how);
     }
     ProvisionResult result = stub(IdpActivities.class, ActivityPolicies.idpCall(),
         "provision " + run.profile.probeUser() + " on demand in " + idpName).provisionOnDemand(run.profile);

@@ -3,11 +3,12 @@ package io.scimplaybook.workflows;
 import static io.scimplaybook.workflows.ActivityPolicies.stub;
 
 import io.scimplaybook.api.activities.TokenRotationActivities;
+import io.scimplaybook.api.findings.ManualClaim;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.TokenCheck;
+import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.ResumePoint;
 import io.scimplaybook.api.input.SourceProfile;
-import io.scimplaybook.api.operator.Decision;
 import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.operator.RotationRejection;
 import io.scimplaybook.api.operator.TaskKind;
@@ -27,11 +28,16 @@ final class TokenRotation {
   private final RunRecord run;
   private final OperatorTasks tasks;
   private final Resumption resumption;
+  private final Capabilities capabilities;
+  private final ClaimChecks claims;
 
-  TokenRotation(RunRecord run, OperatorTasks tasks, Resumption resumption) {
+  TokenRotation(RunRecord run, OperatorTasks tasks, Resumption resumption, Capabilities capabilities,
+      ClaimChecks claims) {
     this.run = run;
     this.tasks = tasks;
     this.resumption = resumption;
+    this.capabilities = capabilities;
+    this.claims = claims;
   }
 
   /** @param provision step 2 again, titled, to prove the new token fixed provisioning */
@@ -48,7 +54,7 @@ final class TokenRotation {
       resuming = false;
       resumption.rotationAttempt(attempt);
       boolean answered = tasks.askForRotation("Approve SCIM token rotation"
-          + (attempt > 1 ? " (attempt " + attempt + ")" : ""), Instructions.approveRotation(profile, attempt));
+          + (attempt > 1 ? " (attempt " + attempt + ")" : ""), Instructions.approveRotation(profile, capabilities, attempt));
       if (!answered) {
         run.recordStep(StepResult.FAILED, "No approval within " + run.options.approvalTimeout(), List.of());
         return Repair.unfixed("Token rotation was never approved (timeout " + run.options.approvalTimeout()
@@ -70,7 +76,9 @@ final class TokenRotation {
         run.recordStep(StepResult.FAILED, "Cato does not accept the new token", evidence);
         continue;
       }
-      if (profile.idp().hasProvisioningApi()) {
+      // Tested before it is saved, where the IdP can test it, so a token the IdP refuses never replaces the old one.
+      boolean testedAtIdp = capabilities.automates(IdpCapability.TEST_TOKEN);
+      if (testedAtIdp) {
         TokenCheck atIdp = stub(TokenRotationActivities.class, ActivityPolicies.tokenRotation(),
             "test connection in " + idpName + " with the new token").testTokenAtIdp(profile, approval.token());
         evidence.add(EvidenceText.tokenAtIdp(idpName, atIdp));
@@ -78,26 +86,39 @@ final class TokenRotation {
           run.recordStep(StepResult.FAILED, idpName + " test connection fails with the new token", evidence);
           continue;
         }
+      }
+      ProvisionResult pushedToCheck = null;
+      if (capabilities.automates(IdpCapability.SAVE_TOKEN)) {
         stub(TokenRotationActivities.class, ActivityPolicies.tokenRotation(),
             "save the new token in " + idpName + "'s provisioning credentials").saveTokenAtIdp(profile, approval.token());
         evidence.add("Saved as " + idpName + "'s provisioning credentials");
       } else {
-        Decision installed = tasks.ask(TaskKind.INSTALL_TOKEN_MANUALLY, "Install the new token in " + idpName,
-            Instructions.installToken(profile));
-        evidence.addAll(tasks.answerNote());
-        evidence.add("Operator installed the token in " + idpName + ": " + installed);
-        if (installed != Decision.SUCCEEDED) {
-          run.recordStep(StepResult.FAILED, "The token was not installed in " + idpName, evidence);
-          return Repair.unfixed("The new token could not be installed in " + idpName + " (" + installed + ").");
+        ClaimChecks.Answer installed = claims.ask(TaskKind.INSTALL_TOKEN_MANUALLY, ManualClaim.TOKEN_INSTALLED,
+            "Install the new token in " + idpName, Instructions.installToken(profile));
+        evidence.addAll(installed.evidence());
+        evidence.add("Operator installed the token in " + idpName + ": " + installed.decision());
+        if (installed.contradicted()) {
+          run.recordStep(StepResult.FAILED, "The token is not in place in " + idpName + ", whatever the answers said",
+              evidence);
+          return Repair.unfixed(EvidenceText.claimStillContradicted("the new token installed in " + idpName,
+              installed.seen()));
         }
+        if (!installed.succeeded()) {
+          run.recordStep(StepResult.FAILED, "The token was not installed in " + idpName, evidence);
+          return Repair.unfixed("The new token could not be installed in " + idpName + " (" + installed.decision()
+              + ").");
+        }
+        pushedToCheck = installed.pushed();
       }
       run.recordStep(StepResult.PASSED, "Token rotated", evidence);
-      ProvisionResult after = provision.apply("Provision " + profile.probeUser() + " with the new token");
+      // The push that checked an installed token already says whether provisioning works with it.
+      ProvisionResult after = pushedToCheck != null && pushedToCheck.succeeded() ? pushedToCheck
+          : provision.apply("Provision " + profile.probeUser() + " with the new token");
       if (after.succeeded()) {
         return Repair.fixed(RootCause.TOKEN_MISMATCH, EvidenceText.tokenMismatch(approval.approver()));
       }
-      return Repair.unfixed(
-          "Cato and " + idpName + " accept the new token, yet provisioning on demand still fails: " + after.reason());
+      return Repair.unfixed((testedAtIdp ? "Cato and " + idpName + " accept" : "Cato accepts")
+          + " the new token, yet provisioning on demand still fails: " + after.reason());
     }
     return Repair.unfixed(
         run.options.maxTokenAttempts() + " token(s) were tried and none was accepted; provisioning still fails.");

@@ -1,7 +1,5 @@
 package io.scimplaybook.workflows;
 
-import io.scimplaybook.api.findings.ManualClaim;
-import io.scimplaybook.api.findings.ClaimCheck;
 import io.scimplaybook.api.activities.CatoActivities;
 import io.scimplaybook.api.activities.EscalationActivities;
 import io.scimplaybook.api.activities.IdpActivities;
@@ -9,11 +7,14 @@ import io.scimplaybook.api.activities.NotificationActivities;
 import io.scimplaybook.api.activities.SourceActivities;
 import io.scimplaybook.api.activities.TokenRotationActivities;
 import io.scimplaybook.api.findings.AuditQuery;
+import io.scimplaybook.api.findings.ClaimCheck;
+import io.scimplaybook.api.findings.ClaimVerdict;
 import io.scimplaybook.api.findings.ConfigChange;
 import io.scimplaybook.api.findings.ConfigChanges;
 import io.scimplaybook.api.findings.EventFindings;
 import io.scimplaybook.api.findings.FailureRecord;
 import io.scimplaybook.api.findings.JobStatus;
+import io.scimplaybook.api.findings.ManualClaim;
 import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.ProvisioningLog;
 import io.scimplaybook.api.findings.ProvisioningLogEntry;
@@ -23,6 +24,9 @@ import io.scimplaybook.api.findings.TokenCheck;
 import io.scimplaybook.api.findings.VerificationQuery;
 import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.IdpCapability;
+import io.scimplaybook.api.input.OktaTarget;
+import io.scimplaybook.api.input.OneLoginTarget;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.notify.Notification;
 import io.scimplaybook.api.notify.NotificationResult;
@@ -42,6 +46,20 @@ import java.util.function.Supplier;
 final class FakeActivities {
   final TokenSeal seal = TokenSeal.fromBase64Key(TokenSeal.newBase64Key());
   volatile Idp idp = Idp.ENTRA_ID;
+  /** What the worker says it automates for the source; null is a profile from before the IdP port. */
+  volatile List<IdpCapability> automated;
+  volatile List<String> manualBecause = List.of();
+  /** The IdP's verdicts on operators' claims, in order; the last one repeats. */
+  final List<ClaimVerdict> claimVerdicts = new CopyOnWriteArrayList<>(List.of(ClaimVerdict.HELD));
+  /** Every claim the run asked the IdP about, with the time it gave. */
+  final List<String> claimsChecked = new CopyOnWriteArrayList<>();
+  final AtomicInteger idpChangeReads = new AtomicInteger();
+  final AtomicInteger idpFailureReads = new AtomicInteger();
+  /**
+   * How many of the run's next reads of Cato's events after an operator's answer find a new failure (at a second after
+   * the answer); every other such read finds none.
+   */
+  final AtomicInteger catoFailuresAfterAnswers = new AtomicInteger();
   volatile List<StorySummary> stories =
       List.of(new StorySummary("story-1", "SCIM Provisioning Failed", "Open", Instant.parse("2026-11-29T06:00:00Z"),
           Instant.parse("2026-11-29T06:05:00Z"), "SCIM provisioning from Entra ID failed"));
@@ -116,11 +134,26 @@ final class FakeActivities {
   private class Sources implements SourceActivities {
     @Override
     public SourceProfile describeSource(String accountId, String sourceId) {
-      EntraTarget entra = idp == Idp.ENTRA_ID
-          ? new EntraTarget("sp-1", "scim.job.1", "rule-1", "obj-1", "probe@contoso.com") : null;
-      return new SourceProfile(accountId, sourceId, idp, "Contoso (" + sourceId + ")",
-          "https://scim.example/scim/v2", entra);
+      return sourceOf(accountId, sourceId, idp, automated, manualBecause);
     }
+  }
+
+  /** The source as the worker describes it for the IdP, with what it automates (null: a profile from before). */
+  SourceProfile sourceOf(Idp idp, List<IdpCapability> automated, List<String> manualBecause) {
+    return sourceOf(PlaybookTestEnvironment.ACCOUNT, PlaybookTestEnvironment.SOURCE, idp, automated, manualBecause);
+  }
+
+  private static SourceProfile sourceOf(String accountId, String sourceId, Idp idp, List<IdpCapability> automated,
+      List<String> manualBecause) {
+    EntraTarget entra = idp == Idp.ENTRA_ID
+        ? new EntraTarget("sp-1", "scim.job.1", "rule-1", "obj-1", "probe@contoso.com") : null;
+    OktaTarget okta = idp == Idp.OKTA
+        ? new OktaTarget("https://contoso.okta.com", "0oa1cato", "00u1probe", "probe@contoso.com") : null;
+    OneLoginTarget onelogin = idp == Idp.ONELOGIN
+        ? new OneLoginTarget("https://contoso.onelogin.com", "1234567", "55501", "probe@contoso.com") : null;
+    SourceProfile profile = new SourceProfile(accountId, sourceId, idp, "Contoso (" + sourceId + ")",
+        "https://scim.example/scim/v2", entra, null, okta, onelogin, null, null);
+    return automated == null ? profile : profile.withSupport(automated, manualBecause);
   }
 
   private class Cato implements CatoActivities {
@@ -133,6 +166,12 @@ final class FakeActivities {
     @Override
     public EventFindings findFailureEvents(VerificationQuery query) {
       if (eventsError != null) throw eventsError.get();
+      // Step 1 looks back from the first failure; a claim check looks from the operator's answer, long after it.
+      boolean afterAnAnswer = query.from().isAfter(Instant.parse("2026-11-29T12:00:00Z"));
+      if (afterAnAnswer && catoFailuresAfterAnswers.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        return new EventFindings(List.of(new FailureRecord(query.from().plusSeconds(1), "7",
+            "SCIM server returned 401: invalid bearer token", "story-1", "failed")));
+      }
       return new EventFindings(events);
     }
 
@@ -188,10 +227,17 @@ final class FakeActivities {
 
     @Override
     public ClaimCheck checkClaim(SourceProfile source, ManualClaim claim, Instant since) {
-      return ClaimCheck.unverified(claim, "the fake IdP checks no claim");
+      int call = claimsChecked.size();
+      claimsChecked.add(claim + " since " + since);
+      ClaimVerdict verdict = claimVerdicts.get(Math.min(call, claimVerdicts.size() - 1));
+      return new ClaimCheck(claim, verdict, List.of(switch (verdict) {
+        case HELD -> "application.provision.user.push SUCCESS for probe@contoso.com after " + since;
+        case CONTRADICTED -> "application.integration.authentication_failure FAILURE after " + since;
+        case UNVERIFIED -> "nothing logged since " + since;
+      }));
     }
 
-  @Override
+    @Override
     public void restartJob(SourceProfile source) {
       restarts.incrementAndGet();
       if (restartError != null) throw restartError.get();
@@ -200,11 +246,13 @@ final class FakeActivities {
 
     @Override
     public ConfigChanges findIdpChanges(SourceProfile source, AuditQuery query) {
+      idpChangeReads.incrementAndGet();
       return new ConfigChanges(idpChanges);
     }
 
     @Override
     public ProvisioningLog findProvisioningFailures(SourceProfile source, AuditQuery query) {
+      idpFailureReads.incrementAndGet();
       return new ProvisioningLog(List.of(new ProvisioningLogEntry(query.to(), "failure",
           "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable", "invalid credentials", "probe")));
     }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import io.scimplaybook.api.input.Idp;
+import io.scimplaybook.api.input.IdpCapability;
+import io.scimplaybook.api.operator.Decision;
+import io.scimplaybook.api.operator.RotationApproval;
 import io.scimplaybook.api.operator.RotationRejection;
+import io.scimplaybook.api.operator.TaskDecision;
 import io.scimplaybook.api.operator.TaskKind;
 import io.scimplaybook.api.status.Outcome;
 import io.scimplaybook.api.status.PlaybookReport;
@@ -93,6 +98,37 @@ class PlaybookMetricsTest {
         Map.of("outcome", "NOT_REPRODUCED", "root_cause", PlaybookMetrics.NONE, "idp", "ENTRA_ID"))).isEqualTo(1);
     assertThat(metrics.durations(PlaybookMetrics.TIME_TO_DIAGNOSIS, Map.of())).isEmpty();
     assertThat(metrics.count(PlaybookMetrics.TASKS_OPENED, Map.of())).isZero();
+  }
+
+  @Test
+  void aTaskReopenedBecauseTheEvidenceContradictsItsAnswerIsCountedAsANewTaskOnEveryReplay() {
+    // Okta without the connections API: the token is pasted by hand; the first push after the "done" is refused.
+    t.fake.idp = Idp.OKTA;
+    t.fake.automated = List.of(IdpCapability.PROVISION_NOW, IdpCapability.READ_CONFIG_CHANGES,
+        IdpCapability.READ_PROVISIONING_FAILURES, IdpCapability.READ_SCHEDULED_CYCLE);
+    t.fake.provisionResults.clear();
+    t.fake.provisionResults.addAll(List.of(FakeActivities.failed(), FakeActivities.failed(), FakeActivities.succeeded()));
+    t.start();
+    String approval = t.awaitStatus(s -> s.pendingTask() != null
+        && s.pendingTask().kind() == TaskKind.APPROVE_ROTATION, "the approval task").pendingTask().id();
+    t.running().approveRotation(new RotationApproval(approval, "alice", t.fake.seal.seal("tok"), null));
+    String first = awaitInstall(null);
+    t.running().decideTask(new TaskDecision(first, Decision.SUCCEEDED, "dave", null));
+    String again = awaitInstall(first);
+    t.running().decideTask(new TaskDecision(again, Decision.SUCCEEDED, "dave", null));
+    PlaybookReport r = t.result();
+    assertThat(r.outcome()).isEqualTo(Outcome.RESOLVED);
+
+    awaitCount(PlaybookMetrics.RUNS_ENDED, Map.of());
+    assertThat(metrics.count(PlaybookMetrics.TASKS_OPENED, Map.of("task_kind", "INSTALL_TOKEN_MANUALLY", "idp", "OKTA")))
+        .isEqualTo(2);
+    assertThat(metrics.count(PlaybookMetrics.TASKS_CLOSED, Map.of("task_kind", "INSTALL_TOKEN_MANUALLY",
+        "answer", "answered"))).isEqualTo(2);
+  }
+
+  private String awaitInstall(String notThisOne) {
+    return t.awaitStatus(s -> s.pendingTask() != null && s.pendingTask().kind() == TaskKind.INSTALL_TOKEN_MANUALLY
+        && !s.pendingTask().id().equals(notThisOne), "an install task").pendingTask().id();
   }
 
   /** Counters reach the reporter on the scope's next report, a few milliseconds after the run ended. */

@@ -370,7 +370,8 @@ class ScimPlaybookWorkflowTest {
     t.running().decideTask(new TaskDecision(again.pendingTask().id(), Decision.SUCCEEDED, "dave", null));
     t.env.sleep(Duration.ofMinutes(61)); // the monitoring window; queries alone do not move the test server's clock
     PlaybookStatus confirm = awaitTask(TaskKind.CONFIRM_SCHEDULED_SYNC);
-    assertThat(confirm.pendingTask().instructions()).contains("Okta: the app's Provisioning tab");
+    assertThat(confirm.pendingTask().instructions()).contains("Applications > Applications > the Cato app for",
+        "> Provisioning", "System Log");
     t.running().decideTask(new TaskDecision(confirm.pendingTask().id(), Decision.SUCCEEDED, "dave", "sync at 07:40 ok"));
 
     PlaybookReport r = t.result();
@@ -380,7 +381,7 @@ class ScimPlaybookWorkflowTest {
     assertThat(r.idp()).isEqualTo(Idp.OKTA);
     assertThat(fake.provisionCalls).hasValue(0);
     assertThat(fake.savedTokens).isEmpty();
-    assertThat(only(r, Step.AUDIT_REVIEW).evidence()).anyMatch(e -> e.contains("Okta has no audit API here"));
+    assertThat(only(r, Step.AUDIT_REVIEW).evidence()).anyMatch(e -> e.contains("Okta's changes to the Cato app is not read by this worker"));
     assertThat(only(r, Step.MONITORING).evidence()).anyMatch(e -> e.startsWith("Operator confirmed a successful"));
   }
 

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param historyLimit history events after which a run waiting at a resumable point continues as new (a real server
  *     warns at 10,240 and terminates at 51,200); null or below 100 (older starters) means {@link
  *     #DEFAULT_HISTORY_LIMIT}
+ * @param claimReopens how often a manual task whose "done" the evidence contradicts is opened again before the step
+ *     fails with that evidence; null (older starters) means {@link #DEFAULT_CLAIM_REOPENS}
  */
 public record PlaybookOptions(
     Duration monitoringWindow,
@@ -23,13 +25,25 @@ public record PlaybookOptions(
     int maxTokenAttempts,
     Duration recoveryProofTimeout,
     Boolean storyComments,
-    Integer historyLimit) {
+    Integer historyLimit,
+    Integer claimReopens) {
 
   /** Entra runs a healthy job every 40 minutes; a quarantined one far less often, until it is restarted. */
   public static final Duration DEFAULT_RECOVERY_PROOF_TIMEOUT = Duration.ofHours(4);
 
   /** Well under the server's warning (10,240) and near where a real server starts to suggest continue-as-new. */
   public static final int DEFAULT_HISTORY_LIMIT = 4_000;
+
+  /** Twice: a slip (wrong app, token pasted in the wrong field) is fixed at the second try; a third means it is not. */
+  public static final int DEFAULT_CLAIM_REOPENS = 2;
+
+  /** As released before the claim re-open bound: the default bound applies. */
+  public PlaybookOptions(Duration monitoringWindow, Duration approvalTimeout, Duration reminderInterval,
+      Duration auditWindow, Duration verificationLookback, int maxCycles, int maxTokenAttempts,
+      Duration recoveryProofTimeout, Boolean storyComments, Integer historyLimit) {
+    this(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback, maxCycles,
+        maxTokenAttempts, recoveryProofTimeout, storyComments, historyLimit, null);
+  }
 
   /** As released before the history limit: the default limit applies. */
   public PlaybookOptions(Duration monitoringWindow, Duration approvalTimeout, Duration reminderInterval,
@@ -47,22 +61,23 @@ public record PlaybookOptions(
 
   public static PlaybookOptions defaults() {
     return new PlaybookOptions(
-        Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(2), 3, 3);
+        Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(2), 3, 3)
+        .withClaimReopens(DEFAULT_CLAIM_REOPENS);
   }
 
   public PlaybookOptions withMonitoringWindow(Duration window) {
     return new PlaybookOptions(window, approvalTimeout, reminderInterval, auditWindow, verificationLookback, maxCycles,
-        maxTokenAttempts, recoveryProofTimeout, storyComments, historyLimit);
+        maxTokenAttempts, recoveryProofTimeout, storyComments, historyLimit, claimReopens);
   }
 
   public PlaybookOptions withRecoveryProofTimeout(Duration timeout) {
     return new PlaybookOptions(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback,
-        maxCycles, maxTokenAttempts, timeout, storyComments, historyLimit);
+        maxCycles, maxTokenAttempts, timeout, storyComments, historyLimit, claimReopens);
   }
 
   public PlaybookOptions withStoryComments(boolean on) {
     return new PlaybookOptions(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback,
-        maxCycles, maxTokenAttempts, recoveryProofTimeout, on, historyLimit);
+        maxCycles, maxTokenAttempts, recoveryProofTimeout, on, historyLimit, claimReopens);
   }
 
   /** The recovery-proof bound, never shorter than the monitoring window it follows. */
@@ -73,7 +88,7 @@ public record PlaybookOptions(
 
   public PlaybookOptions withHistoryLimit(int events) {
     return new PlaybookOptions(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback,
-        maxCycles, maxTokenAttempts, recoveryProofTimeout, storyComments, events);
+        maxCycles, maxTokenAttempts, recoveryProofTimeout, storyComments, events, claimReopens);
   }
 
   /** The history limit in force; a tiny one would make a run continue as new at every signal. */
@@ -83,5 +98,15 @@ public record PlaybookOptions(
 
   public boolean commentOnStory() {
     return storyComments == null || storyComments;
+  }
+
+  public PlaybookOptions withClaimReopens(int reopens) {
+    return new PlaybookOptions(monitoringWindow, approvalTimeout, reminderInterval, auditWindow, verificationLookback,
+        maxCycles, maxTokenAttempts, recoveryProofTimeout, storyComments, historyLimit, reopens);
+  }
+
+  /** The re-open bound in force; a negative one (a typo) would skip the check's consequence, so it counts as none. */
+  public int maxClaimReopens() {
+    return claimReopens == null ? DEFAULT_CLAIM_REOPENS : Math.max(0, claimReopens);
   }
 }

@@ -83,7 +83,8 @@ class PlaybookStarterTest {
   private static PlaybookProperties defaults() {
     PlaybookOptions d = PlaybookOptions.defaults();
     return new PlaybookProperties(d.monitoringWindow(), d.approvalTimeout(), d.reminderInterval(), d.auditWindow(),
-        d.verificationLookback(), d.maxCycles(), d.maxTokenAttempts(), d.recoveryProofBound(), true);
+        d.verificationLookback(), d.maxCycles(), d.maxTokenAttempts(), d.recoveryProofBound(), true,
+        d.maxClaimReopens());
   }
 
   private static ScimFailureEvent event(String accountId, String sourceId, String reason) {
