@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 12's measurement in small: 8 senders one event a call through the webhook's door while the run waits for the
@@ -36,6 +37,10 @@ import org.junit.jupiter.api.Test;
  * <p>Before the fix (see {@link ContinuedRunFirstTaskTest}) about one run in five of this test came out a coalesced
  * signal short (e.g. 3,969 of 4,001).
  */
+// A flood racing a continue-as-new can make the Java test server refuse the completing task and then never
+// hand it out again (temporalio/sdk-java#3088: a refused completion holding a CancelTimer); a real server
+// redelivers it. Seen here only under heavy load: bounded, and re-run once by surefire (workflows/pom.xml).
+@Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ContinueAsNewFloodTest {
   static final int LIMIT = 100;
   static final int SENDERS = 8;
