@@ -110,4 +110,20 @@ class OktaProvisioningTest {
     assertThat(server.state().idpTokenMatchesCato()).isTrue();
     assertThat(server.state().provisioningWorks()).isTrue();
   }
+
+  @Test
+  void theAppAndConnectionCallsAreRateLimitedLikeTheLog() throws Exception {
+    start(SandboxConfig.defaults());
+    HttpResponse<String> ok = okta.okta("GET", okta.appUserPath(), null);
+    assertThat(ok.headers().firstValue("X-Rate-Limit-Remaining")).isPresent();
+    okta.http().control("POST", "/sandbox/idp/throttle?count=2");
+
+    HttpResponse<String> user = okta.okta("POST", okta.appUserPath(), "{\"profile\":{}}");
+    HttpResponse<String> connection = okta.okta("GET", okta.connectionPath(), null);
+
+    assertThat(user.statusCode()).isEqualTo(429);
+    assertThat(SandboxHttp.json(user).path("errorCode").asText()).isEqualTo("E0000047");
+    assertThat(connection.statusCode()).isEqualTo(429);
+    assertThat(server.state().provisionOnDemandCalls()).as("a refused call pushes nothing").isZero();
+  }
 }
