@@ -334,12 +334,24 @@ final class ScenarioState {
   }
 
   synchronized StoryView story() {
+    catchUpCyclesForCato();
     return new StoryView(storyId, incidentId, storyStatus, storyCreatedAt, storyUpdatedAt, failureEvents.get(0).time(),
         lastSignal, lastFailure, List.copyOf(storyTimeline));
   }
 
   synchronized List<FailureEvent> failureEvents() {
+    catchUpCyclesForCato();
     return List.copyOf(failureEvents);
+  }
+
+  /**
+   * Cycles are caught up whenever someone looks; for an IdP whose failing cycles are Cato events, Cato's own reads
+   * (events, feed, story) look too, or the feed would show them only after someone read the IdP.
+   */
+  private void catchUpCyclesForCato() {
+    if (config.idp() != SandboxIdp.ENTRA) {
+      runDueCycles();
+    }
   }
 
   synchronized List<AuditEntry> auditTrail() {

@@ -93,4 +93,15 @@ class IdpConsoleControlsTest {
     assertThat(state.path("lastScheduledCycleSucceeded").asBoolean()).isFalse();
     assertThat(state.path("failureEvents").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void catosFeedShowsAFailingCycleWithoutAnyoneReadingTheIdp() throws Exception {
+    start(SandboxIdp.ONELOGIN, Scenario.TOKEN_MISMATCH);
+    clock.advance(Duration.ofSeconds(11));
+
+    JsonNode feed = idp.http().graphql(SandboxHttp.EVENTS_FEED, java.util.Map.of("accountIDs", java.util.List.of(
+        server.config().accountId())));
+
+    assertThat(feed.path("data").path("eventsFeed").path("accounts").get(0).path("records")).hasSize(3);
+  }
 }
