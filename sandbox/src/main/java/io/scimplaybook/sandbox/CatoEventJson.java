@@ -43,7 +43,7 @@ final class CatoEventJson {
     f.put("event_sub_type", EVENT_SUB_TYPE);
     f.put("action", "Failed");
     f.put("event_message",
-        "SCIM provisioning from " + ScenarioScript.CATO_SCIM_APP_NAME + " failed: " + event.failure().catoReason());
+        "SCIM provisioning from " + config.idp().catoScimAppName() + " failed: " + event.failure().catoReason());
     f.put("failure_reason", event.failure().catoReason());
     f.put("directory_sync_type", "SCIM");
     f.put("directory_sync_result", "Failed");
@@ -51,7 +51,7 @@ final class CatoEventJson {
     f.put("story_id", event.storyId());
     if (config.eventsNameSource()) {
       f.put(SOURCE_ID_FIELD, config.sourceId());
-      f.put("resource_name", ScenarioScript.CATO_SCIM_APP_NAME);
+      f.put("resource_name", config.idp().catoScimAppName());
       f.put("resource_type", "SCIM App");
     }
     f.put("event_count", "1");

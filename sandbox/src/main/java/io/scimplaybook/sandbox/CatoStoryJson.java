@@ -28,7 +28,7 @@ final class CatoStoryJson {
     s.put("createdAt", Json.time(story.createdAt()));
     s.put("updatedAt", Json.time(story.updatedAt()));
     s.put("playbook", ScenarioScript.PLAYBOOK_URL);
-    s.put("summary", "SCIM provisioning from " + ScenarioScript.CATO_SCIM_APP_NAME + " (source " + config.sourceId()
+    s.put("summary", "SCIM provisioning from " + config.idp().catoScimAppName() + " (source " + config.sourceId()
         + ") is failing: " + reason);
     s.set("incident", incident(story, events, config, reason, now));
     ArrayNode timeline = s.putArray("timeline");
@@ -65,7 +65,7 @@ final class CatoStoryJson {
     i.put("queryName", "SCIM Provisioning");
     i.put("criticality", 5);
     i.put("riskScore", 5);
-    i.put("source", ScenarioScript.CATO_SCIM_APP_NAME);
+    i.put("source", config.idp().catoScimAppName());
     i.putNull("ticket");
     i.put("status", story.status());
     i.put("research", false);
@@ -99,9 +99,14 @@ final class CatoStoryJson {
       item.put("muted", false);
     }
     ArrayNode metadata = ops.putArray("metadata");
-    metadata(metadata, "SCIM App", ScenarioScript.CATO_SCIM_APP_NAME);
+    metadata(metadata, "SCIM App", config.idp().catoScimAppName());
     metadata(metadata, "SCIM Source ID", config.sourceId());
-    metadata(metadata, "Identity Provider", "Azure");
+    metadata(metadata, "Identity Provider", switch (config.idp()) {
+      case ENTRA -> "Azure";
+      case OKTA -> "Okta";
+      case ONELOGIN -> "OneLogin";
+      case CUSTOM -> "Other";
+    });
     metadata(metadata, "Failure Reason", reason);
     ObjectNode playbook = ops.putArray("playbooks").addObject();
     playbook.put("title", "XOps Network Playbook - SCIM Provisioning Failed");

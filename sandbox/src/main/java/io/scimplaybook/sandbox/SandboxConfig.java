@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Everything the sandbox needs to impersonate one Cato account with one SCIM source fed by one Entra ID enterprise
- * app. The credentials here are sandbox-only values: the project's clients must be configured with the same ones.
+ * app (or an Okta, OneLogin or custom SCIM app, see {@link SandboxIdp}). The credentials here are sandbox-only values: the project's clients must be configured with the same ones.
  *
  * @param port TCP port on {@link #bindAddress}; 0 picks a free one
  * @param accountId the Cato account id ({@code accountID} / {@code accountIDs} in GraphQL, first SCIM path segment)
@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param secondSourceId a second SCIM source of the same account (a healthy one), or null: with it, a failure event
  *     that names no source cannot be told apart by the account's "only source" and the worker must attribute it by
  *     its hints or deliver it to both sources' runs
+ * @param idp which identity provider feeds the source ({@code --idp}); Entra ID unless told
+ * @param okta the Okta org played when {@code idp} is Okta
+ * @param onelogin the OneLogin account played when {@code idp} is OneLogin
  */
 public record SandboxConfig(
     int port,
@@ -41,7 +44,10 @@ public record SandboxConfig(
     Scenario scenario,
     String bindAddress,
     boolean eventsNameSource,
-    String secondSourceId) {
+    String secondSourceId,
+    SandboxIdp idp,
+    OktaSandbox okta,
+    OneLoginSandbox onelogin) {
 
   public static final int DEFAULT_PORT = 8089;
   public static final String LOOPBACK = "127.0.0.1";
@@ -62,6 +68,9 @@ public record SandboxConfig(
     Objects.requireNonNull(probeUserPrincipalName, "probeUserPrincipalName");
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(idp, "idp");
+    Objects.requireNonNull(okta, "okta");
+    Objects.requireNonNull(onelogin, "onelogin");
   }
 
   /** The demo's values; the worker's sandbox profile uses the same ones. */
@@ -81,32 +90,35 @@ public record SandboxConfig(
         Scenario.TOKEN_MISMATCH,
         LOOPBACK,
         false,
-        null);
+        null,
+        SandboxIdp.ENTRA,
+        OktaSandbox.defaults(),
+        OneLoginSandbox.defaults());
   }
 
   public SandboxConfig withPort(int newPort) {
     return new SandboxConfig(
         newPort, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
-        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, eventsNameSource, secondSourceId);
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, eventsNameSource, secondSourceId, idp, okta, onelogin);
   }
 
   public SandboxConfig withScenario(Scenario newScenario) {
     return new SandboxConfig(
         port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
-        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, newScenario, bindAddress, eventsNameSource, secondSourceId);
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, newScenario, bindAddress, eventsNameSource, secondSourceId, idp, okta, onelogin);
   }
 
   public SandboxConfig withBindAddress(String newBindAddress) {
     return new SandboxConfig(
         port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
-        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, newBindAddress, eventsNameSource, secondSourceId);
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, newBindAddress, eventsNameSource, secondSourceId, idp, okta, onelogin);
   }
 
   /** Events that carry resource_id / resource_name / resource_type, as the sandbox sent before Cato's docs were read. */
   public SandboxConfig withEventsNamingSource(boolean on) {
     return new SandboxConfig(
         port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
-        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, on, secondSourceId);
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, on, secondSourceId, idp, okta, onelogin);
   }
 
   /** A second, healthy SCIM source in the same account; null for none. */
@@ -117,7 +129,22 @@ public record SandboxConfig(
     }
     return new SandboxConfig(
         port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
-        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, eventsNameSource, id);
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, eventsNameSource, id, idp, okta, onelogin);
+  }
+
+  /** Which IdP feeds the source: its API, its log format and which steps are left to a person. */
+  public SandboxConfig withIdp(SandboxIdp newIdp) {
+    return new SandboxConfig(
+        port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, eventsNameSource,
+        secondSourceId, newIdp, okta, onelogin);
+  }
+
+  public SandboxConfig withOkta(OktaSandbox newOkta) {
+    return new SandboxConfig(
+        port, accountId, sourceId, catoApiKey, entraTenantId, entraClientId, entraClientSecret,
+        servicePrincipalId, jobId, probeObjectId, probeUserPrincipalName, scenario, bindAddress, eventsNameSource,
+        secondSourceId, idp, newOkta, onelogin);
   }
 
   /** The path Entra's BaseAddress must end with for this source. */
@@ -133,6 +160,6 @@ public record SandboxConfig(
         + ", servicePrincipalId=" + servicePrincipalId + ", jobId=" + jobId
         + ", probeUserPrincipalName=" + probeUserPrincipalName + ", scenario=" + scenario
         + ", bindAddress=" + bindAddress + ", eventsNameSource=" + eventsNameSource + ", secondSourceId="
-        + secondSourceId + "]";
+        + secondSourceId + ", idp=" + idp + ", okta=" + okta + ", onelogin=" + onelogin + "]";
   }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * --port N                 listen port (default 8089; 0 picks a free one)
  * --scenario NAME          token-mismatch (default), config-change, transient, persistent, scheduled-still-fails,
  *                          reopened-story, two-cycles
+ * --idp NAME               entra (default), okta, onelogin, custom: which IdP feeds the SCIM source (SandboxIdp)
+ * --okta-token-auth        the Okta app's provisioning connection takes a token (off: installing it is a person's job)
  * --bind ADDRESS           interface to listen on (default 127.0.0.1; 0.0.0.0 inside a container)
  * --events-name-source     SCIM failure events carry resource_id / resource_name / resource_type (off: Cato's docs
  *                          do not promise them; the app is named only in event_message)
@@ -58,8 +60,8 @@ public final class SandboxMain {
       stopped.countDown();
     }, "sandbox-shutdown"));
     System.out.println(server.baseUrl());
-    System.out.println("scenario " + config.scenario() + ", account " + config.accountId() + ", source "
-        + config.sourceId() + ", story " + server.storyId());
+    System.out.println("scenario " + config.scenario() + ", idp " + config.idp() + ", account " + config.accountId()
+        + ", source " + config.sourceId() + ", story " + server.storyId());
     System.out.flush();
 
     if (trigger != null) {
@@ -94,6 +96,8 @@ public final class SandboxMain {
       switch (arg) {
         case "--port" -> config = config.withPort(Integer.parseInt(value(args, ++i, arg)));
         case "--scenario" -> config = config.withScenario(Scenario.fromName(value(args, ++i, arg)));
+        case "--idp" -> config = config.withIdp(SandboxIdp.fromName(value(args, ++i, arg)));
+        case "--okta-token-auth" -> config = config.withOkta(config.okta().withTokenAuthSupported(true));
         case "--bind" -> config = config.withBindAddress(value(args, ++i, arg));
         case "--events-name-source" -> config = config.withEventsNamingSource(true);
         case "--second-source" -> config = config.withSecondSource(value(args, ++i, arg));
@@ -132,7 +136,8 @@ public final class SandboxMain {
   }
 
   private static void usage() {
-    System.err.println("usage: SandboxMain [--port N] [--scenario NAME (see Scenario)]"
+    System.err.println("usage: SandboxMain [--port N] [--scenario NAME (see Scenario)] [--idp entra|okta|onelogin|custom]"
+        + " [--okta-token-auth]"
         + " [--bind ADDRESS] [--events-name-source] [--second-source ID] [--trigger WEBHOOK_URL"
         + " [--trigger-bearer-env VAR] [--trigger-header 'Name: value']...]");
   }

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * POST /{tenantId}/oauth2/v2.0/token                      Entra client credentials
  * *    /v1.0/servicePrincipals/{spId}/synchronization/... Microsoft Graph (Bearer: an issued access token)
  * GET  /v1.0/auditLogs/{directoryAudits|provisioning}     Microsoft Graph
+ * GET  /api/v1/logs, * /api/v1/apps/{appId}/...         Okta (SSWS), see OktaHandler; with --idp okta
+ * POST /auth/oauth2/v2/token, GET /api/1/events[/types]   OneLogin, see OneLoginHandler; with --idp onelogin
  * *    /sandbox/...                                       scenario controls, see SandboxControlHandler
  * </pre>
  */
@@ -73,12 +75,18 @@ public final class SandboxServer implements AutoCloseable {
     sandbox.mount("/api/v1/graphql2", new CatoGraphqlHandler(state));
     sandbox.mount("/scim/v2/", new ScimHandler(state));
     sandbox.mount("/v1.0/", new GraphHandler(state));
+    OktaHandler okta = new OktaHandler(state, clock);
+    sandbox.mount("/api/v1/logs", okta);
+    sandbox.mount("/api/v1/apps/", okta);
+    OneLoginHandler onelogin = new OneLoginHandler(state, clock);
+    sandbox.mount("/auth/oauth2/", onelogin);
+    sandbox.mount("/api/1/", onelogin);
     sandbox.mount("/sandbox/", new SandboxControlHandler(sandbox, state));
     // The token endpoint's first segment is the tenant, so it lives at the root and 404s everything unclaimed.
     sandbox.mount("/", new TokenEndpointHandler(state));
     http.start();
-    LOG.info("sandbox listening on {} playing scenario {} (account {}, source {})", sandbox.baseUrl(),
-        config.scenario(), config.accountId(), config.sourceId());
+    LOG.info("sandbox listening on {} playing scenario {} with IdP {} (account {}, source {})", sandbox.baseUrl(),
+        config.scenario(), config.idp(), config.accountId(), config.sourceId());
     return sandbox;
   }
 

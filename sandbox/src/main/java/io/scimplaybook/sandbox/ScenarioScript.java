@@ -11,8 +11,6 @@ import java.util.List;
  * hours before it.
  */
 final class ScenarioScript {
-  /** The SCIM app's name in CMA > Directory Services > SCIM. */
-  static final String CATO_SCIM_APP_NAME = "Entra ID SCIM";
   /** The Cato enterprise app's display name in Entra. */
   static final String ENTRA_APP_NAME = "Cato Networks SCIM";
   static final String PLAYBOOK_URL = "https://support.catonetworks.com/hc/en-us/articles/"
@@ -108,6 +106,26 @@ final class ScenarioScript {
               new EntraAuditEntry.Change("Included Updated Properties", null, "\"AppRoleAssignmentRequired\""))));
     }
     return audits;
+  }
+
+  /**
+   * The IdP-side changes to the Cato app before the failure, for the IdPs whose log the playbook reads (Okta's System
+   * Log, OneLogin's events): in config-change an admin edits the app's provisioning settings a minute before the Cato
+   * Domain change, so audit review finds a suspect on both sides (as Entra's service principal update does); the
+   * Domain change stays what fixing undoes. Entra's changes are its directory audits; a custom app has no log.
+   */
+  static List<IdpChange> idpChanges(SandboxIdp idp, Scenario scenario, Instant failure) {
+    List<IdpChange> changes = new ArrayList<>();
+    if (idp != SandboxIdp.OKTA && idp != SandboxIdp.ONELOGIN) {
+      return changes;
+    }
+    changes.add(new IdpChange(Tokens.hex(10), failure.minus(Duration.ofHours(5)), IdpChange.Kind.APP_SETTINGS,
+        "helpdesk@example.com", "App Visibility"));
+    if (scenario == Scenario.CONFIG_CHANGE) {
+      changes.add(new IdpChange(Tokens.hex(10), failure.minus(Duration.ofMinutes(8)), IdpChange.Kind.APP_SETTINGS,
+          "it-admin@example.com", "Provisioning: Update User Attributes"));
+    }
+    return changes;
   }
 
   /** The scheduled cycles before the failure: the last good one, then the failing one. */

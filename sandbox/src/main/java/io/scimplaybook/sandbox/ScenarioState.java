@@ -48,6 +48,11 @@ final class ScenarioState {
   private final List<EntraAuditEntry> entraAudits;
   private final List<ProvisioningAttempt> attempts;
   private final Set<String> graphAccessTokens = new HashSet<>();
+  private final Set<String> oneLoginAccessTokens = new HashSet<>();
+  private final List<IdpChange> idpChanges;
+  /** IdP API calls (Okta, OneLogin) still to refuse with 429, and whether those answers carry rate-limit headers. */
+  private final AtomicInteger throttledIdpCalls = new AtomicInteger();
+  private volatile boolean throttleWithHeaders = true;
   /**
    * Entra quarantines a job whose credentials fail and keeps it on a slowed schedule (here: no scheduled run at all)
    * until it is restarted, even after the credentials work again: provisioning on demand then works while the
@@ -81,14 +86,16 @@ final class ScenarioState {
     this.storyUpdatedAt = storyCreatedAt;
     storyTimeline.add(new StoryEvent(
         storyCreatedAt, "Story created",
-        "SCIM provisioning from " + ScenarioScript.CATO_SCIM_APP_NAME + " failed: " + initial.catoReason(),
+        "SCIM provisioning from " + config.idp().catoScimAppName() + " failed: " + initial.catoReason(),
         "Error"));
     failureEvents.add(new FailureEvent(Tokens.random(15), failure, initial, storyId));
 
     this.auditTrail = new ArrayList<>(ScenarioScript.catoAuditTrail(scenario, failure));
     this.entraAudits = new ArrayList<>(ScenarioScript.entraAudits(scenario, failure, config));
     this.attempts = new ArrayList<>(ScenarioScript.provisioningHistory(scenario, failure));
-    this.quarantined = initial == SyncFailure.INVALID_CREDENTIALS;
+    this.idpChanges = new ArrayList<>(ScenarioScript.idpChanges(config.idp(), scenario, failure));
+    // Quarantine is Entra's: the other IdPs keep pushing on schedule whatever the last cycle met.
+    this.quarantined = config.idp() == SandboxIdp.ENTRA && initial == SyncFailure.INVALID_CREDENTIALS;
     this.lastScheduledRun = start;
   }
 
@@ -103,8 +110,18 @@ final class ScenarioState {
       lastScheduledRun = lastScheduledRun.plus(ScenarioScript.SCHEDULE);
       SyncFailure failure = scheduledFailure().orElse(null);
       attempts.add(new ProvisioningAttempt(Tokens.hex(16), lastScheduledRun, false, failure));
-      if (failure == SyncFailure.INVALID_CREDENTIALS) {
+      if (failure == SyncFailure.INVALID_CREDENTIALS && config.idp() == SandboxIdp.ENTRA) {
         quarantined = true;
+      }
+      if (failure != null && config.idp() != SandboxIdp.ENTRA) {
+        // Without a job whose status says so, Cato's SCIM Provisioning / Failed event is how a failing cycle shows
+        // (Entra's cycles keep to their job and logs, as the recorded histories expect).
+        failureEvents.add(new FailureEvent(Tokens.random(15), lastScheduledRun, failure, storyId));
+        lastSignal = lastScheduledRun;
+        lastFailure = failure;
+        if ("Monitoring".equals(storyStatus)) {
+          setStoryStatus("Reopened", lastScheduledRun, "SCIM provisioning failed again: " + failure.catoReason());
+        }
       }
       if (failure == null && config.scenario() == Scenario.REOPENED_STORY && "Monitoring".equals(storyStatus)
           && !reopenedOnce) {
@@ -180,6 +197,62 @@ final class ScenarioState {
       setStoryStatus("Monitoring", at, "SCIM provisioning succeeded; the story is monitored for recurrence");
     }
     return attempt;
+  }
+
+  /**
+   * The admin pastes a token into the IdP's provisioning settings (console, or Okta's connection API): the next push
+   * uses it. The IdP's log records the change, never the token.
+   */
+  synchronized void installIdpToken(String token, String actor) {
+    idpToken = token;
+    idpSecretsSaved++;
+    idpChanges.add(new IdpChange(Tokens.hex(10), now(), IdpChange.Kind.PROVISIONING_TOKEN, actor, "API Token"));
+  }
+
+  synchronized List<IdpChange> idpChanges() {
+    return List.copyOf(idpChanges);
+  }
+
+  /** The newest push of the probe user, scheduled or on demand (Okta's app user shows it as syncState/lastSync). */
+  synchronized Optional<ProvisioningAttempt> latestAttempt() {
+    runDueCycles();
+    return newest(attempts);
+  }
+
+  /** The newest; of two at the same millisecond, the one recorded last. */
+  private static Optional<ProvisioningAttempt> newest(List<ProvisioningAttempt> list) {
+    ProvisioningAttempt newest = null;
+    for (ProvisioningAttempt attempt : list) {
+      if (newest == null || !attempt.time().isBefore(newest.time())) {
+        newest = attempt;
+      }
+    }
+    return Optional.ofNullable(newest);
+  }
+
+  synchronized String issueOneLoginAccessToken() {
+    String token = Tokens.random(32);
+    oneLoginAccessTokens.add(token);
+    return token;
+  }
+
+  synchronized boolean oneLoginAccessTokenValid(String token) {
+    return token != null && oneLoginAccessTokens.contains(token);
+  }
+
+  /** The next {@code count} Okta / OneLogin API calls are answered 429, with or without rate-limit headers. */
+  void throttleIdpCalls(int count, boolean withHeaders) {
+    throttleWithHeaders = withHeaders;
+    throttledIdpCalls.set(Math.max(0, count));
+  }
+
+  /** Whether this IdP API call is one to refuse for rate limiting; counts it down. */
+  boolean throttlesIdpCall() {
+    return throttledIdpCalls.getAndUpdate(n -> Math.max(n - 1, 0)) > 0;
+  }
+
+  boolean throttleWithHeaders() {
+    return throttleWithHeaders;
   }
 
   /** CMA's "Generate token": the old token stops working at once, the IdP still holds whatever it held. */
@@ -261,12 +334,24 @@ final class ScenarioState {
   }
 
   synchronized StoryView story() {
+    catchUpCyclesForCato();
     return new StoryView(storyId, incidentId, storyStatus, storyCreatedAt, storyUpdatedAt, failureEvents.get(0).time(),
         lastSignal, lastFailure, List.copyOf(storyTimeline));
   }
 
   synchronized List<FailureEvent> failureEvents() {
+    catchUpCyclesForCato();
     return List.copyOf(failureEvents);
+  }
+
+  /**
+   * Cycles are caught up whenever someone looks; for an IdP whose failing cycles are Cato events, Cato's own reads
+   * (events, feed, story) look too, or the feed would show them only after someone read the IdP.
+   */
+  private void catchUpCyclesForCato() {
+    if (config.idp() != SandboxIdp.ENTRA) {
+      runDueCycles();
+    }
   }
 
   synchronized List<AuditEntry> auditTrail() {
@@ -283,12 +368,15 @@ final class ScenarioState {
   }
 
   synchronized StateSnapshot snapshot() {
+    runDueCycles();
     Optional<SyncFailure> failure = currentFailure();
+    Optional<ProvisioningAttempt> lastCycle = newest(attempts.stream().filter(a -> !a.onDemand()).toList());
     return new StateSnapshot(
         config.scenario().wireName(), config.accountId(), config.sourceId(), storyId, storyStatus,
         Tokens.same(idpToken, catoToken), domainChangeReverted, failure.isEmpty(),
         failure.map(Enum::name).orElse(null), catoTokensGenerated, idpSecretsSaved, provisionOnDemandCalls,
-        failureEvents.size(), restarts);
+        failureEvents.size(), restarts, config.idp().wireName(),
+        lastCycle.map(a -> Json.time(a.time())).orElse(null), lastCycle.map(ProvisioningAttempt::succeeded).orElse(null));
   }
 
   private void setStoryStatus(String status, Instant at, String description) {

@@ -36,4 +36,29 @@ class SandboxMainTest {
     assertThat(options.triggerHeaders()).containsEntry("X-Relay", "demo");
     assertThat(options.config().port()).isZero();
   }
+
+  @Test
+  void idpPicksWhichIdentityProviderFeedsTheSourceAndEntraStaysTheDefault() {
+    assertThat(SandboxMain.parse(new String[0], Map.of()).config().idp()).isEqualTo(SandboxIdp.ENTRA);
+    SandboxConfig okta = SandboxMain.parse(
+        new String[] {"--idp", "okta", "--okta-token-auth", "--scenario", "config-change"}, Map.of()).config();
+
+    assertThat(okta.idp()).isEqualTo(SandboxIdp.OKTA);
+    assertThat(okta.okta().tokenAuthSupported()).isTrue();
+    assertThat(okta.scenario()).isEqualTo(Scenario.CONFIG_CHANGE);
+    assertThat(SandboxMain.parse(new String[] {"--idp", "OneLogin"}, Map.of()).config().idp())
+        .isEqualTo(SandboxIdp.ONELOGIN);
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--idp", "ping"}, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown IdP 'ping'; expected one of entra, okta, onelogin, custom");
+  }
+
+  @Test
+  void theConfigsTextNamesNoIdpSecret() {
+    String text = SandboxConfig.defaults().withIdp(SandboxIdp.OKTA).toString();
+
+    assertThat(text).contains("idp=okta")
+        .doesNotContain(OktaSandbox.defaults().apiToken())
+        .doesNotContain(OneLoginSandbox.defaults().clientSecret());
+  }
 }

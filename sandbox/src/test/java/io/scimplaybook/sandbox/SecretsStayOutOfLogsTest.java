@@ -40,4 +40,35 @@ class SecretsStayOutOfLogsTest {
       root.detachAppender(appender);
     }
   }
+
+  @Test
+  void theIdpsCredentialsAndAPastedTokenStayOutOfTheLogToo() throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    root.addAppender(appender);
+    SandboxConfig config = SandboxConfig.defaults().withPort(0).withIdp(SandboxIdp.OKTA)
+        .withOkta(OktaSandbox.defaults().withTokenAuthSupported(true));
+    try (SandboxServer server = SandboxServer.start(config)) {
+      IdpHttp idp = new IdpHttp(server);
+      String pasted = idp.http().generateCmaToken();
+      idp.installToken(pasted);
+      String saved = idp.http().generateCmaToken();
+      idp.okta("POST", idp.connectionPath(), "{\"profile\":{\"authScheme\":\"TOKEN\",\"token\":\"" + saved + "\"}}");
+      idp.okta("GET", "/api/v1/logs", "wrong-okta-token", null);
+      idp.okta("GET", "/api/v1/logs", null);
+      idp.oneLoginToken(IdpHttp.basic(config.onelogin().clientId(), config.onelogin().clientSecret()), "{}");
+
+      List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      assertThat(lines).anySatisfy(l -> assertThat(l).isEqualTo("POST /sandbox/idp/token"));
+      assertThat(String.join("\n", lines))
+          .doesNotContain(pasted)
+          .doesNotContain(saved)
+          .doesNotContain(config.okta().apiToken())
+          .doesNotContain("wrong-okta-token")
+          .doesNotContain(config.onelogin().clientSecret());
+    } finally {
+      root.detachAppender(appender);
+    }
+  }
 }
