@@ -122,6 +122,8 @@ final class FleetHold {
     Instant until = since.plus(settings.maxHold());
     run.beginStep(Step.FLEET_HOLD);
     run.note(heldNote(incident, until));
+    // Not a command: the UI says why nobody is asked anything for as long as the hold lasts.
+    run.publish();
     FleetIncident heldFor = incident;
     // A source still failing says so, so the watch does not clear the incident under it; a third of the quiet period
     // apart at most, however many failures arrive.
@@ -142,6 +144,7 @@ final class FleetHold {
       if (!latest.id().equals(heldFor.id())) {
         heldFor = latest;
         run.note(heldNote(latest, until));
+        run.publish();
       }
       if (run.failures.count() > seen) {
         seen = run.failures.count();

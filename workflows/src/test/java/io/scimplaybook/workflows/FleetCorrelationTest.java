@@ -16,6 +16,7 @@ import io.scimplaybook.api.status.PlaybookReport;
 import io.scimplaybook.api.status.PlaybookStatus;
 import io.scimplaybook.api.status.RootCause;
 import io.scimplaybook.api.status.Step;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,11 @@ class FleetCorrelationTest {
       assertThat(held.pendingTask()).isNull();
       assertThat(noted(held, "Held for fleet incident F1 (")).isTrue();
     }
+    // The UI's current details say why nobody is asked anything.
+    String details = t.client.newUntypedWorkflowStub(ids.get(0))
+        .query(OperatorView.METADATA_QUERY, WorkflowMetadata.class).getCurrentDetails();
+    assertThat(details).contains("**Step:** FLEET_HOLD").contains("### Held for fleet incident F1 (")
+        .contains("nobody is asked to revert a change or rotate a token").doesNotContain("Action needed");
     FleetIncidentDetail open = t.fleet().open().get(0);
     assertThat(open.incident().scope()).isEqualTo(FleetScope.ACROSS_ACCOUNTS);
     assertThat(open.incident().scopeLabel()).isEqualTo("3 accounts");

@@ -19,6 +19,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -33,7 +34,10 @@ final class FleetTestEnvironment implements AutoCloseable {
     env = TestWorkflowEnvironment.newInstance();
     PlaybookSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    Worker worker = env.newWorker(PlaybookIds.TASK_QUEUE);
+    // Several runs' first workflow tasks at once in a cold JVM on a busy machine took over the default second, and
+    // the deadlock detector's exception failed a run (every Throwable does, below); ten seconds is still a hang.
+    Worker worker = env.newWorker(PlaybookIds.TASK_QUEUE,
+        WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
     worker.registerWorkflowImplementationTypes(
         WorkflowImplementationOptions.newBuilder().setFailWorkflowExceptionTypes(Throwable.class).build(),
         ScimPlaybookWorkflowImpl.class, FleetWatchWorkflowImpl.class);
@@ -75,7 +79,13 @@ final class FleetTestEnvironment implements AutoCloseable {
     long deadline = System.nanoTime() + 30_000_000_000L;
     PlaybookStatus last = null;
     while (System.nanoTime() < deadline) {
-      last = status(workflowId);
+      try {
+        last = status(workflowId);
+      } catch (RuntimeException e) {
+        // A run that failed (a bug in workflow code fails it here) cannot answer: say why it failed.
+        return fail(workflowId + " cannot answer its status; its history ends with " + client.fetchHistory(workflowId)
+            .getLastEvent(), e);
+      }
       if (condition.test(last)) {
         return last;
       }
