@@ -80,6 +80,8 @@ public class FleetWatchWorkflowImpl implements FleetWatchWorkflow {
         count(inbox.remove(0));
       }
       clearQuiet();
+      // Not a command: the UI shows the incidents as the CLI does.
+      Workflow.setCurrentDetails(FleetDetails.render(status()));
       sendNotices();
       // Checked even while sightings keep coming: those that arrived meanwhile travel in the hand-over.
       if (Workflow.getInfo().getHistoryLength() >= settings.historyLimit()

@@ -4,6 +4,7 @@ import static io.scimplaybook.workflows.FleetTestEnvironment.noted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.fleet.AffectedSource;
 import io.scimplaybook.api.fleet.FleetIncident;
 import io.scimplaybook.api.fleet.FleetIncidentDetail;
@@ -123,6 +124,11 @@ class FleetCorrelationTest {
     assertThat(open.incident().key()).isEqualTo("provisioning failed http service unavailable from scimservice request at");
     assertThat(open.affected()).extracting(AffectedSource::workflowId).containsExactlyInAnyOrderElementsOf(ids);
     assertThat(t.fake.notifications).as("no operator is told about a task while held").isEmpty();
+    String watchDetails = t.client.newUntypedWorkflowStub(PlaybookIds.FLEET_WORKFLOW_ID)
+        .query(OperatorView.METADATA_QUERY, WorkflowMetadata.class).getCurrentDetails();
+    assertThat(watchDetails).contains("**Suspected provider incidents:** 1 open")
+        // The reason as the sighting that reached the threshold worded it.
+        .contains("### Open F1: Provisioning failed: HTTP 503 Service Unavailable from scimservice (request 8f3a").contains("- scope: across 3 accounts").contains("- 3 sources: ");
     int provisionsWhileHeld = t.fake.provisionCalls.get();
 
     providerDown.set(false);
