@@ -8,6 +8,8 @@ public final class PlaybookIds {
   public static final String WORKFLOW_ID_PREFIX = "scim-playbook-";
   public static final String POLLER_WORKFLOW_ID_PREFIX = "scim-playbook-poller-";
   public static final String ROUTER_WORKFLOW_ID_PREFIX = "scim-playbook-router-";
+  /** The one fleet watch ({@link FleetWatchWorkflow}): every run's sightings meet there. */
+  public static final String FLEET_WORKFLOW_ID = "scim-playbook-fleet";
 
   /**
    * The source id of the run that receives an account's failures when the worker has no source configured for that

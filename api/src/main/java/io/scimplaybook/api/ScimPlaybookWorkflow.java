@@ -1,5 +1,6 @@
 package io.scimplaybook.api;
 
+import io.scimplaybook.api.fleet.FleetNotice;
 import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookInput;
 import io.scimplaybook.api.input.ScimFailureEvent;
@@ -41,6 +42,10 @@ public interface ScimPlaybookWorkflow {
   /** The answer to the pending operator task (reverted / dismissed, succeeded / failed). */
   @SignalMethod
   void decideTask(TaskDecision decision);
+
+  /** From the fleet watch: a provider incident this run's source belongs to was declared, or it cleared. */
+  @SignalMethod
+  void fleetNotice(FleetNotice notice);
 
   @QueryMethod
   PlaybookStatus status();

@@ -40,6 +40,10 @@ final class CliUsage {
             Runs matching the filters (the runs' search attributes): workflow id, state,
             step, outcome, root cause, IdP, start time.
             Needs a server with a visibility store; exit 6 on one without (the demo's).
+        fleet [--json]
+            Suspected provider incidents (workflow scim-playbook-fleet): open and recently
+            cleared, each with its reason, scope, affected sources and when it was declared
+            and cleared. Runs of affected sources hold before asking anyone.
 
       Instead of --workflow-id W, status, watch, report and confirm take --account A --source S.
 

@@ -26,6 +26,7 @@ public final class PlaybookCli {
       Map.entry("report", new ReportCommand()),
       Map.entry("list", new ListCommand()),
       Map.entry("confirm", new ConfirmCommand()),
+      Map.entry("fleet", new FleetCommand()),
       Map.entry("poller start", new PollerCommand(PollerCommand.Verb.START)),
       Map.entry("poller stop", new PollerCommand(PollerCommand.Verb.STOP)),
       Map.entry("poller status", new PollerCommand(PollerCommand.Verb.STATUS)));
@@ -34,7 +35,8 @@ public final class PlaybookCli {
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
   /** The one line that follows an error instead of the whole usage text. */
   static final String HELP_HINT = "Run 'scim-playbook --help' for the verbs and their options.";
-  static final String VERBS = "approve, reject, confirm, decide, status, watch, report, list, poller start|stop|status";
+  static final String VERBS =
+      "approve, reject, confirm, decide, status, watch, report, list, fleet, poller start|stop|status";
 
   private final PrintStream out;
   private final PrintStream err;

@@ -19,6 +19,11 @@ import io.scimplaybook.api.findings.StoryFindings;
 import io.scimplaybook.api.findings.StorySummary;
 import io.scimplaybook.api.findings.TokenCheck;
 import io.scimplaybook.api.findings.VerificationQuery;
+import io.scimplaybook.api.activities.FleetActivities;
+import io.scimplaybook.api.fleet.FleetNotice;
+import io.scimplaybook.api.fleet.FleetSettings;
+import io.scimplaybook.api.fleet.FleetVerdict;
+import io.scimplaybook.api.fleet.SourceFailure;
 import io.scimplaybook.api.input.EntraTarget;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.SourceProfile;
@@ -34,7 +39,19 @@ import java.util.List;
  * fail loudly instead.
  */
 final class HeldOpenPlaybookActivities
-    implements SourceActivities, CatoActivities, IdpActivities, TokenRotationActivities, EscalationActivities {
+    implements SourceActivities, CatoActivities, IdpActivities, TokenRotationActivities, EscalationActivities,
+    FleetActivities {
+
+  /** Correlation off: each run of the storm waits for its own operator. */
+  @Override
+  public FleetVerdict reportFleetSighting(SourceFailure failure) {
+    return FleetVerdict.off(FleetSettings.defaults());
+  }
+
+  @Override
+  public int tellFleetRuns(List<String> workflowIds, FleetNotice notice) {
+    throw unexpected("tellFleetRuns");
+  }
 
   @Override
   public SourceProfile describeSource(String accountId, String sourceId) {

@@ -2,6 +2,7 @@ package io.scimplaybook.testkit;
 
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.ScimPlaybookWorkflow;
+import io.scimplaybook.api.fleet.FleetNotice;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.PlaybookInput;
@@ -92,6 +93,11 @@ public class FakePlaybookWorkflow implements ScimPlaybookWorkflow, ReceivedSigna
   public void rejectRotation(RotationRejection rejection) {
     rejections.add(rejection);
     note("rotation rejected by " + rejection.operator());
+  }
+
+  @Override
+  public void fleetNotice(FleetNotice notice) {
+    // The fake playbook never holds.
   }
 
   @Override

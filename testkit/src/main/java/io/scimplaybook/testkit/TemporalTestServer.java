@@ -51,7 +51,8 @@ public final class TemporalTestServer implements AutoCloseable {
     PlaybookSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     env.newWorker(PlaybookIds.TASK_QUEUE)
-        .registerWorkflowImplementationTypes(FakePlaybookWorkflow.class, FakePollerWorkflow.class);
+        .registerWorkflowImplementationTypes(FakePlaybookWorkflow.class, FakePollerWorkflow.class,
+            FakeFleetWatchWorkflow.class);
     env.start();
     return new TemporalTestServer(server, env);
   }

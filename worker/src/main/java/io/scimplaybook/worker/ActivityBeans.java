@@ -3,12 +3,15 @@ package io.scimplaybook.worker;
 import io.scimplaybook.activities.cato.CatoActivitiesImpl;
 import io.scimplaybook.activities.escalation.EscalationActivitiesImpl;
 import io.scimplaybook.activities.feed.EventsFeedActivitiesImpl;
+import io.scimplaybook.activities.fleet.FleetActivitiesImpl;
 import io.scimplaybook.activities.notify.NotificationActivitiesImpl;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
 import io.scimplaybook.activities.source.AttributedDelivery;
 import io.scimplaybook.activities.source.RoutingActivitiesImpl;
 import io.scimplaybook.activities.source.SourceActivitiesImpl;
+import io.scimplaybook.api.FleetReporting;
 import io.scimplaybook.api.activities.IdpActivities;
+import io.scimplaybook.api.fleet.FleetSettings;
 import io.temporal.client.WorkflowClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** The activity beans the worker registers (named in application.yml under spring.temporal.workers). */
 @Configuration
-@EnableConfigurationProperties({WorkerProperties.class, EventsFeedProperties.class, NotifyProperties.class})
+@EnableConfigurationProperties({WorkerProperties.class, EventsFeedProperties.class, NotifyProperties.class,
+    FleetProperties.class})
 public class ActivityBeans {
   private static final Logger log = LoggerFactory.getLogger(ActivityBeans.class);
 
@@ -79,6 +83,20 @@ public class ActivityBeans {
   EventsFeedActivitiesImpl eventsFeedActivities(
       PlaybookActivities a, EventsFeedProperties feed, AttributedDelivery delivery) {
     return new EventsFeedActivitiesImpl(a.catoGraphql(), delivery, feed.fullPage());
+  }
+
+  /** Fleet correlation: the runs' sightings to the fleet watch, and the watch's notices to the runs. */
+  @Bean
+  FleetActivitiesImpl fleetActivities(FleetProperties fleet, WorkflowClient client) {
+    FleetSettings settings = fleet.settings();
+    if (settings.enabled()) {
+      log.info("Fleet correlation on: {} sources failing with one reason within {} are a suspected provider incident; "
+          + "runs {}", settings.threshold(), settings.window(),
+          settings.hold() ? "hold up to " + settings.maxHold() + " before asking people" : "do not hold");
+    } else {
+      log.info("Fleet correlation off (scim-playbook.fleet.enabled=false)");
+    }
+    return new FleetActivitiesImpl(client, settings, fleet.linger(), FleetReporting.DEFAULT_VERDICT_WAIT);
   }
 
   /** The event router's activity: events without a source id, attributed here where the sources are configured. */

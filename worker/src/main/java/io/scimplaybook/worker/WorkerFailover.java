@@ -3,6 +3,7 @@ package io.scimplaybook.worker;
 import io.scimplaybook.api.activities.CatoActivities;
 import io.scimplaybook.api.activities.EscalationActivities;
 import io.scimplaybook.api.activities.EventsFeedActivities;
+import io.scimplaybook.api.activities.FleetActivities;
 import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.activities.NotificationActivities;
 import io.scimplaybook.api.activities.RoutingActivities;
@@ -32,7 +33,7 @@ public class WorkerFailover {
   /** Every activity interface the worker's workflows call. */
   static final List<Class<?>> ACTIVITY_INTERFACES = List.of(SourceActivities.class, CatoActivities.class,
       IdpActivities.class, TokenRotationActivities.class, EscalationActivities.class, NotificationActivities.class,
-      EventsFeedActivities.class, RoutingActivities.class);
+      EventsFeedActivities.class, RoutingActivities.class, FleetActivities.class);
 
   @Bean
   WorkerOptionsCustomizer failoverWorkerOptions(WorkerFailoverProperties failover) {

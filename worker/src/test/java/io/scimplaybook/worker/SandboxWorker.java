@@ -1,12 +1,15 @@
 package io.scimplaybook.worker;
 
 import io.scimplaybook.activities.notify.NotificationActivitiesImpl;
+import io.scimplaybook.activities.fleet.FleetActivitiesImpl;
 import io.scimplaybook.api.PlaybookIds;
+import io.scimplaybook.api.fleet.FleetSettings;
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.secrets.TokenSeal;
 import io.scimplaybook.sandbox.SandboxConfig;
 import io.scimplaybook.sandbox.SandboxServer;
+import io.scimplaybook.workflows.FleetWatchWorkflowImpl;
 import io.scimplaybook.workflows.ScimPlaybookWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -56,8 +59,11 @@ final class SandboxWorker implements AutoCloseable {
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     activities = PlaybookActivities.from(properties);
     worker = env.newWorker(PlaybookIds.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(ScimPlaybookWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(ScimPlaybookWorkflowImpl.class, FleetWatchWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.all());
+    // Fleet correlation as configured by default: the sandbox's few sources never reach its threshold.
+    worker.registerActivitiesImplementations(
+        new FleetActivitiesImpl(env.getWorkflowClient(), FleetSettings.defaults()));
     // Notifications off, as in a worker without channels: the notification tests are in activities and workflows.
     worker.registerActivitiesImplementations(new NotificationActivitiesImpl(List.of(), null));
     client = env.getWorkflowClient();

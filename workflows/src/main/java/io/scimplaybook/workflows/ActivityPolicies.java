@@ -113,6 +113,20 @@ final class ActivityPolicies {
     return options(Duration.ofSeconds(30), Duration.ofMinutes(10), retry(Duration.ofSeconds(5), Duration.ofMinutes(2), 8));
   }
 
+  /**
+   * Reporting a sighting to the fleet watch: Temporal is the other side, and the run goes on without a verdict rather
+   * than wait long (a declaration still reaches it by signal). The activity itself waits up to ten seconds for the
+   * watch to count the sighting.
+   */
+  static ActivityOptions fleetReport() {
+    return options(Duration.ofSeconds(30), Duration.ofMinutes(2), retry(Duration.ofSeconds(1), Duration.ofSeconds(10), 3));
+  }
+
+  /** Telling held runs about their incident: worth waiting out an outage of Temporal, since they hold until told. */
+  static ActivityOptions fleetNotice() {
+    return options(Duration.ofMinutes(5), Duration.ofMinutes(30), retry(Duration.ofSeconds(1), Duration.ofMinutes(1), 0));
+  }
+
   /** A stub whose calls the UI lists with {@code summary}, so an operator sees what each call was for. */
   static <T> T stub(Class<T> type, ActivityOptions options, String summary) {
     return Workflow.newActivityStub(type, ActivityOptions.newBuilder(options).setSummary(summary).build());

@@ -3,6 +3,7 @@ package io.scimplaybook.workflows;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.status.OperatorTask;
 import io.scimplaybook.api.status.PlaybookStatus;
+import io.scimplaybook.api.status.Step;
 import io.scimplaybook.api.status.StepRecord;
 import io.scimplaybook.api.status.TimelineEntry;
 import java.util.List;
@@ -39,6 +40,15 @@ final class CurrentDetails {
     if (!timeline.isEmpty()) {
       // The latest entry says what just happened (an approval arrived, a reminder went out) before the step changes.
       md.append("Latest: ").append(timeline.get(timeline.size() - 1).text()).append('\n');
+    }
+    if (s.step() == Step.FLEET_HOLD) {
+      // The reason nobody is being asked anything: stays on screen whatever else the timeline notes meanwhile.
+      for (int i = timeline.size() - 1; i >= 0; i--) {
+        if (timeline.get(i).text().startsWith(FleetHold.HELD)) {
+          md.append("\n### ").append(timeline.get(i).text()).append('\n');
+          break;
+        }
+      }
     }
     OperatorTask task = s.pendingTask();
     if (task != null) {

@@ -29,6 +29,10 @@ final class RecentIds {
     return true;
   }
 
+  boolean contains(String id) {
+    return ids.contains(id);
+  }
+
   void clear() {
     ids.clear();
   }

@@ -15,6 +15,7 @@ import io.scimplaybook.api.findings.ProvisionResult;
 import io.scimplaybook.api.findings.StoryFindings;
 import io.scimplaybook.api.findings.StorySummary;
 import io.scimplaybook.api.findings.VerificationQuery;
+import io.scimplaybook.api.fleet.FleetNotice;
 import io.scimplaybook.api.input.FailureBatch;
 import io.scimplaybook.api.input.IdpCapability;
 import io.scimplaybook.api.input.PlaybookInput;
@@ -59,6 +60,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   private final RecoveryProof proof = new RecoveryProof(run, resumption, capabilities, claims);
   private final StoryComments comments = new StoryComments(run);
   private final Notifications notifications = new Notifications(run);
+  private final FleetHold fleet = new FleetHold(run);
 
   {
     resumption.attach(tasks, proof);
@@ -97,6 +99,7 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
       comments.post("diagnosis: the SCIM provisioning failure is ongoing (latest reason: " + run.failures.lastReason()
           + "). The playbook now provisions a user on demand, reviews the audit trails and, if needed, asks for a new "
           + "token.");
+      fleet.report();
     }
     while (true) {
       Repair repair;
@@ -217,7 +220,17 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
         if (first.succeeded()) {
           return Repair.fixed(RootCause.TRANSIENT, EvidenceText.isolated(run.profile, run.failures.lastSeen()));
         }
+        // Held before the audits (their reads, 5 a minute per account, wait out a provider incident too) and again
+        // after them, for an incident declared while they were read; once a cycle at most (FleetHold).
+        Repair afterIncident = fleet.beforeAskingPeople(this::provisionOnDemand);
+        if (afterIncident != null) {
+          return afterIncident;
+        }
         suspects = audits.suspects();
+        afterIncident = fleet.beforeAskingPeople(this::provisionOnDemand);
+        if (afterIncident != null) {
+          return afterIncident;
+        }
       }
       if (!suspects.isEmpty() && reviewSuspects(suspects) == Decision.REVERTED) {
         ProvisionResult again = provisionOnDemand("Provision " + run.profile.probeUser() + " again after the revert");
@@ -319,6 +332,11 @@ public class ScimPlaybookWorkflowImpl implements ScimPlaybookWorkflow {
   @Override
   public void decideTask(TaskDecision decision) {
     tasks.decide(decision);
+  }
+
+  @Override
+  public void fleetNotice(FleetNotice notice) {
+    fleet.noticed(notice);
   }
 
   @Override

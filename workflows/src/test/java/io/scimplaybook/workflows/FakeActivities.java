@@ -1,5 +1,15 @@
 package io.scimplaybook.workflows;
 
+import io.scimplaybook.api.FleetBatcher;
+import io.scimplaybook.api.FleetReporting;
+import io.scimplaybook.api.activities.FleetActivities;
+import io.scimplaybook.api.fleet.FleetNotice;
+import io.scimplaybook.api.fleet.FleetSettings;
+import io.scimplaybook.api.fleet.FleetVerdict;
+import io.scimplaybook.api.fleet.SourceFailure;
+import io.temporal.client.WorkflowClient;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import io.scimplaybook.api.activities.CatoActivities;
 import io.scimplaybook.api.activities.EscalationActivities;
 import io.scimplaybook.api.activities.IdpActivities;
@@ -103,6 +113,15 @@ final class FakeActivities {
   final List<Notification> notifications = new CopyOnWriteArrayList<>();
   /** Thrown by every notification attempt while set: a channel that is down. */
   volatile Supplier<RuntimeException> notifyError;
+  /** Set by fleet tests: sightings go to the real fleet watch through this client. Null: the watch is never asked. */
+  volatile WorkflowClient fleetClient;
+  volatile FleetSettings fleetSettings = FleetSettings.defaults();
+  /** The Entra tenant of each "account/source"; null: not known. */
+  volatile Function<String, String> tenants = source -> null;
+  /** When set, each source's provisioning result instead of {@link #provisionResults}. */
+  volatile Function<SourceProfile, ProvisionResult> provisionBySource;
+  /** When set, provisioning waits until it opens: lets a test line runs up at the same point. */
+  volatile CountDownLatch provisionGate;
 
   static ProvisionResult failed() {
     return new ProvisionResult(false, "probe@contoso.com", "Failure", "invalid credentials");
@@ -113,7 +132,8 @@ final class FakeActivities {
   }
 
   Object[] all() {
-    return new Object[] {new Sources(), new Cato(), new IdpCalls(), new Rotation(), new Escalation(), new Notifier()};
+    return new Object[] {new Sources(), new Cato(), new IdpCalls(), new Rotation(), new Escalation(), new Notifier(),
+        new Fleet()};
   }
 
   private ProvisionResult nextProvision() {
@@ -143,10 +163,11 @@ final class FakeActivities {
     return sourceOf(PlaybookTestEnvironment.ACCOUNT, PlaybookTestEnvironment.SOURCE, idp, automated, manualBecause);
   }
 
-  private static SourceProfile sourceOf(String accountId, String sourceId, Idp idp, List<IdpCapability> automated,
+  private SourceProfile sourceOf(String accountId, String sourceId, Idp idp, List<IdpCapability> automated,
       List<String> manualBecause) {
     EntraTarget entra = idp == Idp.ENTRA_ID
-        ? new EntraTarget("sp-1", "scim.job.1", "rule-1", "obj-1", "probe@contoso.com") : null;
+        ? new EntraTarget("sp-1", "scim.job.1", "rule-1", "obj-1", "probe@contoso.com",
+            tenants.apply(accountId + "/" + sourceId)) : null;
     OktaTarget okta = idp == Idp.OKTA
         ? new OktaTarget("https://contoso.okta.com", "0oa1cato", "00u1probe", "probe@contoso.com") : null;
     OneLoginTarget onelogin = idp == Idp.ONELOGIN
@@ -198,6 +219,19 @@ final class FakeActivities {
   private class IdpCalls implements IdpActivities {
     @Override
     public ProvisionResult provisionOnDemand(SourceProfile source) {
+      CountDownLatch gate = provisionGate;
+      if (gate != null) {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      Function<SourceProfile, ProvisionResult> bySource = provisionBySource;
+      if (bySource != null) {
+        provisionCalls.incrementAndGet();
+        return bySource.apply(source);
+      }
       return nextProvision();
     }
 
@@ -280,6 +314,32 @@ final class FakeActivities {
     public String deliverBundle(PlaybookReport report) {
       bundles.add(report);
       return "/bundles/" + report.workflowId() + ".md";
+    }
+  }
+
+  private FleetBatcher batcher;
+
+  private synchronized FleetBatcher batcher(WorkflowClient client) {
+    if (batcher == null) {
+      batcher = new FleetBatcher(client, FleetBatcher.DEFAULT_LINGER);
+    }
+    return batcher;
+  }
+
+  private class Fleet implements FleetActivities {
+    @Override
+    public FleetVerdict reportFleetSighting(SourceFailure failure) {
+      WorkflowClient client = fleetClient;
+      if (client == null) {
+        return FleetVerdict.off(fleetSettings);
+      }
+      return FleetReporting.reportFromActivity(batcher(client), failure, fleetSettings,
+          FleetReporting.DEFAULT_VERDICT_WAIT);
+    }
+
+    @Override
+    public int tellFleetRuns(List<String> workflowIds, FleetNotice notice) {
+      return FleetReporting.tell(fleetClient, workflowIds, notice);
     }
   }
 

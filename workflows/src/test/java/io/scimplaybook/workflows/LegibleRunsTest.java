@@ -102,6 +102,7 @@ class LegibleRunsTest {
         "FindScimStories: find XOps stories with a SCIM indication",
         "FindFailureEvents: find SCIM Provisioning / Failed events",
         "AddStoryComment: comment on story story-1",
+        "ReportFleetSighting: tell the fleet watch this source fails (\"invalid credentials\")",
         "JobStatus: read the provisioning job before the fix",
         "ProvisionOnDemand: provision probe@contoso.com on demand in Entra ID",
         "FindDomainChanges: read Domain changes in Cato's audit trail",

@@ -76,6 +76,7 @@ class EventsFeedActivitiesImplTest {
     @Override public void approveRotation(RotationApproval approval) {}
     @Override public void rejectRotation(RotationRejection rejection) {}
     @Override public void decideTask(TaskDecision decision) {}
+    @Override public void fleetNotice(io.scimplaybook.api.fleet.FleetNotice notice) {}
     @Override public PlaybookStatus status() {
       return null;
     }

@@ -5,5 +5,10 @@ public enum RootCause {
   TOKEN_MISMATCH,
   CONFIG_CHANGE,
   TRANSIENT,
-  UNKNOWN
+  UNKNOWN,
+  /**
+   * A suspected provider-side incident (the fleet watch saw the same failure across many sources): the run held,
+   * and provisioning worked again once the incident cleared, with nothing changed on this source.
+   */
+  PROVIDER_INCIDENT
 }

@@ -6,6 +6,8 @@ public enum Step {
   VERIFY,
   PROVISION_ON_DEMAND,
   AUDIT_REVIEW,
+  /** Held before asking people, while a suspected provider-side incident the run's source belongs to lasts. */
+  FLEET_HOLD,
   OPERATOR_REVIEW,
   TOKEN_ROTATION,
   /** Right after a fix: the IdP job's state (a quarantined job is restarted) and the story's. */
