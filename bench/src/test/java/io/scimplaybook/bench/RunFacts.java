@@ -1,0 +1,134 @@
+package io.scimplaybook.bench;
+
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one run's history says, read after the benchmark: when it started, when it had its diagnosis, the operator
+ * tasks it opened, how it ended, and the latency of each of its workflow tasks. Read from history rather than asked
+ * while running, so the figures cost the worker nothing and are exact to the server's timestamps.
+ *
+ * <p><b>Diagnosis</b>: the run has finished its own diagnostic calls (verify, provision on demand, audit review) and
+ * turned to a repair: it asks a person ({@code PlaybookStep} becomes {@code OPERATOR_REVIEW} or {@code TOKEN_ROTATION}),
+ * checks a fix ({@code RECOVERY_CHECK}, {@code MONITORING}) or ends ({@code ESCALATION}, {@code DONE}). This is earlier
+ * than {@code scim_playbook_time_to_diagnosis_seconds}, which on the operator paths waits for the person's answer.
+ *
+ * @param unknownSearchAttributes search attributes the run set that today's contract does not have (a fleet or pacing
+ *     feature merged later shows here without this harness depending on it)
+ * @param activityTypes every activity type the run scheduled
+ */
+record RunFacts(
+    String workflowId, Instant started, Instant diagnosedAt, String diagnosisStep, List<Instant> tasksOpened,
+    String outcome, String rootCause, boolean closed, List<Duration> scheduleToStart, List<Duration> execution,
+    Set<String> steps, Set<String> unknownSearchAttributes, Set<String> activityTypes) {
+
+  static final Set<String> DIAGNOSED_STEPS =
+      Set.of("OPERATOR_REVIEW", "TOKEN_ROTATION", "RECOVERY_CHECK", "MONITORING", "ESCALATION", "DONE");
+  private static final Set<String> KNOWN_ATTRIBUTES = Set.of(
+      "ScimAccountId", "ScimSourceId", "ScimIdp", "PlaybookStep", "PlaybookOutcome", "RootCause");
+
+  Duration timeToDiagnosis(Instant from) {
+    return diagnosedAt == null ? null : Duration.between(from, diagnosedAt);
+  }
+
+  static RunFacts read(String workflowId, WorkflowExecutionHistory history) {
+    Instant started = null;
+    Instant diagnosedAt = null;
+    String diagnosisStep = null;
+    String outcome = null;
+    String rootCause = null;
+    boolean closed = false;
+    List<Instant> tasksOpened = new ArrayList<>();
+    Map<Long, Instant> scheduled = new HashMap<>();
+    Instant taskStarted = null;
+    List<Duration> scheduleToStart = new ArrayList<>();
+    List<Duration> execution = new ArrayList<>();
+    Set<String> steps = new TreeSet<>();
+    Set<String> unknown = new TreeSet<>();
+    Set<String> activityTypes = new TreeSet<>();
+    for (HistoryEvent e : history.getEvents()) {
+      Instant at = Instant.ofEpochSecond(e.getEventTime().getSeconds(), e.getEventTime().getNanos());
+      EventType type = e.getEventType();
+      switch (type) {
+        case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> started = at;
+        case EVENT_TYPE_WORKFLOW_TASK_SCHEDULED -> scheduled.put(e.getEventId(), at);
+        case EVENT_TYPE_WORKFLOW_TASK_STARTED -> {
+          Instant s = scheduled.get(e.getWorkflowTaskStartedEventAttributes().getScheduledEventId());
+          if (s != null) {
+            scheduleToStart.add(Duration.between(s, at));
+          }
+          taskStarted = at;
+        }
+        case EVENT_TYPE_WORKFLOW_TASK_COMPLETED -> {
+          // A run has at most one workflow task in flight, so the started event before it is its own.
+          if (taskStarted != null) {
+            execution.add(Duration.between(taskStarted, at));
+          }
+          taskStarted = null;
+        }
+        case EVENT_TYPE_WORKFLOW_TASK_FAILED, EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT -> taskStarted = null;
+        case EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES -> {
+          Map<String, Payload> fields =
+              e.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes().getIndexedFieldsMap();
+          for (Map.Entry<String, Payload> f : fields.entrySet()) {
+            String value = keyword(f.getValue());
+            switch (f.getKey()) {
+              case "PlaybookStep" -> {
+                steps.add(value);
+                if (diagnosedAt == null && DIAGNOSED_STEPS.contains(value)) {
+                  diagnosedAt = at;
+                  diagnosisStep = value;
+                }
+              }
+              case "PlaybookOutcome" -> outcome = value;
+              case "RootCause" -> rootCause = value;
+              default -> {
+                if (!KNOWN_ATTRIBUTES.contains(f.getKey())) {
+                  unknown.add(f.getKey());
+                }
+              }
+            }
+          }
+        }
+        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
+          var attributes = e.getActivityTaskScheduledEventAttributes();
+          String activity = attributes.getActivityType().getName();
+          activityTypes.add(activity);
+          // Every operator task is announced by a notification when it opens (notify-v1), channels or not.
+          if (activity.equals("DeliverNotification") && attributes.getInput().getPayloadsCount() > 0
+              && attributes.getInput().getPayloads(0).getData().toStringUtf8().contains("\"TASK_OPENED\"")) {
+            tasksOpened.add(at);
+          }
+        }
+        case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
+            EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED, EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT,
+            EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED, EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW -> closed = true;
+        default -> { }
+      }
+    }
+    return new RunFacts(workflowId, started, diagnosedAt, diagnosisStep, tasksOpened, outcome, rootCause, closed,
+        scheduleToStart, execution, steps, unknown, activityTypes);
+  }
+
+  /** A Keyword search attribute's payload is its JSON string (a list of one for some SDK paths). */
+  private static String keyword(Payload payload) {
+    String json = payload.getData().toStringUtf8().trim();
+    if (json.startsWith("[")) {
+      json = json.substring(1, json.length() - 1).trim();
+    }
+    if (json.startsWith("\"") && json.endsWith("\"") && json.length() >= 2) {
+      json = json.substring(1, json.length() - 1);
+    }
+    return json;
+  }
+}
