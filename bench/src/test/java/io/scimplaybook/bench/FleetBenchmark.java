@@ -164,7 +164,8 @@ class FleetBenchmark {
           if (isClosed) {
             closed.add(id);
           }
-          if (isClosed || RunFacts.DIAGNOSED_STEPS.contains(step)) {
+          // Settled: it has its diagnosis, or it has ended without one (which history tells apart afterwards).
+          if (isClosed || RunFacts.DIAGNOSED_STEPS.contains(step) || RunFacts.END_STEPS.contains(step)) {
             diagnosed.add(id);
           }
         } catch (RuntimeException notStartedYet) {
@@ -172,7 +173,7 @@ class FleetBenchmark {
         }
       }
       long realOpen = realProblemRuns.stream().filter(id -> !closed.contains(id)).count();
-      say(String.format("t+%4ds  delivered %d/%d  diagnosed %d  real problems still open %d  over-limit answers %d"
+      say(String.format("t+%4ds  delivered %d/%d  settled %d  real problems still open %d  over-limit answers %d"
               + "  incident 500s %d  heap after GC peak %d MiB",
           Duration.between(t0, Instant.now()).toSeconds(), delivered.get(), failing.size(), diagnosed.size(), realOpen,
           fleet.overLimitAnswers(), fleet.incidentAnswers(), heap.peakUsedAfterGc() >> 20));
@@ -193,6 +194,7 @@ class FleetBenchmark {
       }
     }
     Map<String, List<String>> otherWorkflows = otherWorkflowTypes(client);
+    Files.writeString(settings.out().resolve("runs.csv"), runsCsv(t0, byRun, facts));
     return report(settings, bound, incident, t0, incidentEnds, stopped, done, fleet, byRun, facts, operator, heap,
         sdkSummary, otherWorkflows, deliveryErrors, delivered.get());
   }
@@ -223,9 +225,13 @@ class FleetBenchmark {
     List<Duration> toDiagnosis = new ArrayList<>();
     int undiagnosed = 0;
     Map<String, Long> diagnosisSteps = new TreeMap<>();
+    Map<String, Long> gaveUp = new TreeMap<>();
     for (RunFacts f : facts.values()) {
       if (f.diagnosedAt() == null) {
         undiagnosed++;
+        if (f.endedUndiagnosed()) {
+          gaveUp.merge(f.outcome() + "/" + f.rootCause(), 1L, Long::sum);
+        }
       } else {
         toDiagnosis.add(f.timeToDiagnosis(t0));
         diagnosisSteps.merge(f.diagnosisStep(), 1L, Long::sum);
@@ -237,7 +243,9 @@ class FleetBenchmark {
     d.put("runs", byRun.size());
     d.put("diagnosed", toDiagnosis.size());
     d.put("not_diagnosed", undiagnosed);
+    d.put("ended_without_diagnosis", gaveUp);
     d.put("all_diagnosed_after_s", undiagnosed == 0 ? diagnosis.maxMillis() / 1000.0 : null);
+    d.put("last_diagnosis_s", diagnosis.maxMillis() / 1000.0);
     d.put("median_s", diagnosis.p50Millis() / 1000.0);
     d.put("p95_s", diagnosis.p95Millis() / 1000.0);
     d.put("lower_bound_s", secs(bound.bound()));
@@ -387,6 +395,24 @@ class FleetBenchmark {
         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(info.getExecution().getWorkflowId());
       }
     }
+  }
+
+  /** One line per run, for whoever wants to look behind the summary. */
+  static String runsCsv(Instant t0, Map<String, FleetSource> byRun, Map<String, RunFacts> facts) {
+    StringBuilder csv = new StringBuilder(
+        "workflow_id,cause,started_s,diagnosed_s,diagnosis_step,ended_s,tasks_opened,outcome,root_cause\n");
+    for (Map.Entry<String, RunFacts> e : facts.entrySet()) {
+      RunFacts f = e.getValue();
+      csv.append(e.getKey()).append(',').append(byRun.get(e.getKey()).failure()).append(',')
+          .append(f.started() == null ? "" : secs(Duration.between(t0, f.started()))).append(',')
+          .append(f.diagnosedAt() == null ? "" : secs(Duration.between(t0, f.diagnosedAt()))).append(',')
+          .append(f.diagnosisStep() == null ? "" : f.diagnosisStep()).append(',')
+          .append(f.endedAt() == null ? "" : secs(Duration.between(t0, f.endedAt()))).append(',')
+          .append(f.tasksOpened().size()).append(',')
+          .append(f.outcome() == null ? "" : f.outcome()).append(',')
+          .append(f.rootCause() == null ? "" : f.rootCause()).append('\n');
+    }
+    return csv.toString();
   }
 
   private void write(BenchSettings settings, Map<String, Object> result) throws Exception {

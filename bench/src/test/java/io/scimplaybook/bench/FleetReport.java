@@ -26,9 +26,12 @@ final class FleetReport {
         .append(" failing ").append(setup.get("failing_by_cause")).append("\n\n");
     md.append("| measure | value |\n|---|---|\n");
     row(md, "every run diagnosed after (s, from the first event)", d.get("all_diagnosed_after_s") == null
-        ? "not all: " + d.get("not_diagnosed") + " of " + d.get("runs") + " undiagnosed" : d.get("all_diagnosed_after_s"));
+        ? "never: " + d.get("not_diagnosed") + " of " + d.get("runs") + " runs without a diagnosis, of which ended "
+            + d.get("ended_without_diagnosis") : d.get("all_diagnosed_after_s"));
+    row(md, "last diagnosis of the runs that had one (s)", d.get("last_diagnosis_s"));
     row(md, "lower bound from the rate limits (s)", d.get("lower_bound_s"));
-    row(md, "ratio to the bound (target 1.2)", d.get("ratio_to_lower_bound"));
+    row(md, "ratio to the bound (target 1.2)", d.get("ratio_to_lower_bound") == null
+        ? "n/a (not every run was diagnosed)" : d.get("ratio_to_lower_bound"));
     row(md, "diagnosis median / p95 (s)", d.get("median_s") + " / " + d.get("p95_s"));
     row(md, "over-limit answers (429 / rate-limit errors)", over.get("total"));
     row(md, "operator tasks opened by incident runs during the incident",

@@ -24,11 +24,7 @@ final class FleetWorker {
   static ConfigurableApplicationContext start(String temporalTarget, FleetStandIn fleet, String sealKey, Path out) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("spring.temporal.connection.target", temporalTarget);
-    p.put("spring.main.banner-mode", "off");
     p.put("server.port", "0");
-    // Every rate-limited call is retried and logged by the SDK; at fleet scale that is the console's whole output.
-    p.put("logging.level.root", "WARN");
-    p.put("logging.level.io.temporal", "ERROR");
     p.put("scim-playbook.seal-key", sealKey);
     p.put("scim-playbook.escalation-dir", out.resolve("escalations").toString());
     String base = fleet.baseUrl();
@@ -56,6 +52,10 @@ final class FleetWorker {
       p.put(key + "probe-user", s.probeUser());
     }
     return new SpringApplicationBuilder(WorkerApplication.class)
+        // Read before any initializer runs, and application.yml sets neither: so as defaults. Every rate-limited call
+        // is retried and logged by the SDK; at fleet scale that would be the console's whole output.
+        .properties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
+            "logging.level.io.temporal", "ERROR"))
         .initializers(context -> context.getEnvironment().getPropertySources()
             .addFirst(new MapPropertySource("fleet-benchmark", p)))
         .run();

@@ -19,23 +19,31 @@ import java.util.TreeSet;
  * while running, so the figures cost the worker nothing and are exact to the server's timestamps.
  *
  * <p><b>Diagnosis</b>: the run has finished its own diagnostic calls (verify, provision on demand, audit review) and
- * turned to a repair: it asks a person ({@code PlaybookStep} becomes {@code OPERATOR_REVIEW} or {@code TOKEN_ROTATION}),
- * checks a fix ({@code RECOVERY_CHECK}, {@code MONITORING}) or ends ({@code ESCALATION}, {@code DONE}). This is earlier
- * than {@code scim_playbook_time_to_diagnosis_seconds}, which on the operator paths waits for the person's answer.
+ * turned to a repair: it asks a person ({@code PlaybookStep} becomes {@code OPERATOR_REVIEW} or {@code TOKEN_ROTATION})
+ * or checks a fix ({@code RECOVERY_CHECK}, {@code MONITORING}). This is earlier than
+ * {@code scim_playbook_time_to_diagnosis_seconds}, which on the operator paths waits for the person's answer. A run
+ * that ends ({@code ESCALATION}, {@code DONE}) before any of these has no diagnosis: it gave up (a call failed for
+ * good, e.g. retried into the rate limit until its policy ran out) or found nothing ({@code NOT_REPRODUCED}).
  *
  * @param unknownSearchAttributes search attributes the run set that today's contract does not have (a fleet or pacing
  *     feature merged later shows here without this harness depending on it)
  * @param activityTypes every activity type the run scheduled
  */
 record RunFacts(
-    String workflowId, Instant started, Instant diagnosedAt, String diagnosisStep, List<Instant> tasksOpened,
+    String workflowId, Instant started, Instant diagnosedAt, String diagnosisStep, Instant endedAt,
+    List<Instant> tasksOpened,
     String outcome, String rootCause, boolean closed, List<Duration> scheduleToStart, List<Duration> execution,
     Set<String> steps, Set<String> unknownSearchAttributes, Set<String> activityTypes) {
 
-  static final Set<String> DIAGNOSED_STEPS =
-      Set.of("OPERATOR_REVIEW", "TOKEN_ROTATION", "RECOVERY_CHECK", "MONITORING", "ESCALATION", "DONE");
+  static final Set<String> DIAGNOSED_STEPS = Set.of("OPERATOR_REVIEW", "TOKEN_ROTATION", "RECOVERY_CHECK", "MONITORING");
+  static final Set<String> END_STEPS = Set.of("ESCALATION", "DONE");
   private static final Set<String> KNOWN_ATTRIBUTES = Set.of(
       "ScimAccountId", "ScimSourceId", "ScimIdp", "PlaybookStep", "PlaybookOutcome", "RootCause");
+
+  /** Ended before any diagnosis: escalated because a call failed for good, or not reproduced. */
+  boolean endedUndiagnosed() {
+    return diagnosedAt == null && endedAt != null;
+  }
 
   Duration timeToDiagnosis(Instant from) {
     return diagnosedAt == null ? null : Duration.between(from, diagnosedAt);
@@ -45,6 +53,7 @@ record RunFacts(
     Instant started = null;
     Instant diagnosedAt = null;
     String diagnosisStep = null;
+    Instant endedAt = null;
     String outcome = null;
     String rootCause = null;
     boolean closed = false;
@@ -89,6 +98,9 @@ record RunFacts(
                   diagnosedAt = at;
                   diagnosisStep = value;
                 }
+                if (endedAt == null && END_STEPS.contains(value)) {
+                  endedAt = at;
+                }
               }
               case "PlaybookOutcome" -> outcome = value;
               case "RootCause" -> rootCause = value;
@@ -116,7 +128,7 @@ record RunFacts(
         default -> { }
       }
     }
-    return new RunFacts(workflowId, started, diagnosedAt, diagnosisStep, tasksOpened, outcome, rootCause, closed,
+    return new RunFacts(workflowId, started, diagnosedAt, diagnosisStep, endedAt, tasksOpened, outcome, rootCause, closed,
         scheduleToStart, execution, steps, unknown, activityTypes);
   }
 

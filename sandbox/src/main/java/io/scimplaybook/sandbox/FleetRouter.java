@@ -100,9 +100,12 @@ final class FleetRouter implements HttpHandler {
   }
 
   private static String accountOf(GraphqlRequest request) {
-    String account = request.stringArgument("accountID");
-    if (account != null) {
-      return account;
+    // Queries name it accountID, the xdr mutation (addStoryComment) accountId, the feeds accountIDs.
+    for (String name : new String[] {"accountID", "accountId"}) {
+      String account = request.stringArgument(name);
+      if (account != null) {
+        return account;
+      }
     }
     JsonNode ids = request.argument("accountIDs");
     return ids != null && ids.isArray() && ids.size() > 0 ? ids.get(0).asText() : null;
