@@ -26,8 +26,8 @@ final class FleetReport {
         .append(" failing ").append(setup.get("failing_by_cause")).append("\n\n");
     md.append("| measure | value |\n|---|---|\n");
     row(md, "every run diagnosed after (s, from the first event)", d.get("all_diagnosed_after_s") == null
-        ? "never: " + d.get("not_diagnosed") + " of " + d.get("runs") + " runs without a diagnosis, of which ended "
-            + d.get("ended_without_diagnosis") : d.get("all_diagnosed_after_s"));
+        ? "never: " + d.get("not_diagnosed") + " of " + d.get("runs") + " runs without a diagnosis (below)"
+        : d.get("all_diagnosed_after_s"));
     row(md, "last diagnosis of the runs that had one (s)", d.get("last_diagnosis_s"));
     row(md, "lower bound from the rate limits (s)", d.get("lower_bound_s"));
     row(md, "ratio to the bound (target 1.2)", d.get("ratio_to_lower_bound") == null
@@ -48,6 +48,12 @@ final class FleetReport {
         exec.get("p50_ms") + " / " + exec.get("p95_ms") + " / " + exec.get("max_ms"));
     row(md, "wall time of the benchmark (s)", setup.get("wall_s") + (Boolean.TRUE.equals(
         setup.get("finished_before_timeout")) ? "" : " (stopped at its timeout)"));
+    Map<String, Object> gaveUp = (Map<String, Object>) d.get("ended_without_diagnosis");
+    if (!gaveUp.isEmpty()) {
+      md.append("\n### Runs that ended without a diagnosis\n\n| runs | outcome: conclusion |\n|---|---|\n");
+      gaveUp.forEach((why, n) -> md.append("| ").append(n).append(" | ").append(why.replace("|", "\\|"))
+          .append(" |\n"));
+    }
     md.append("\n### Lower bound terms\n\n| limit | calls | per window | window (s) | bound (s) |\n|---|---|---|---|---|\n");
     for (Map<String, Object> t : (List<Map<String, Object>>) d.get("lower_bound_terms")) {
       md.append("| ").append(t.get("limit")).append(" | ").append(t.get("calls")).append(" | ")

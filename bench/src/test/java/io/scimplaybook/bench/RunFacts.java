@@ -32,7 +32,7 @@ import java.util.TreeSet;
 record RunFacts(
     String workflowId, Instant started, Instant diagnosedAt, String diagnosisStep, Instant endedAt,
     List<Instant> tasksOpened,
-    String outcome, String rootCause, boolean closed, List<Duration> scheduleToStart, List<Duration> execution,
+    String outcome, String rootCause, String conclusion, boolean closed, List<Duration> scheduleToStart, List<Duration> execution,
     Set<String> steps, Set<String> unknownSearchAttributes, Set<String> activityTypes) {
 
   static final Set<String> DIAGNOSED_STEPS = Set.of("OPERATOR_REVIEW", "TOKEN_ROTATION", "RECOVERY_CHECK", "MONITORING");
@@ -57,6 +57,7 @@ record RunFacts(
     String outcome = null;
     String rootCause = null;
     boolean closed = false;
+    String conclusion = null;
     List<Instant> tasksOpened = new ArrayList<>();
     Map<Long, Instant> scheduled = new HashMap<>();
     Instant taskStarted = null;
@@ -122,15 +123,43 @@ record RunFacts(
             tasksOpened.add(at);
           }
         }
-        case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
+        case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> {
+          closed = true;
+          var result = e.getWorkflowExecutionCompletedEventAttributes().getResult();
+          if (result.getPayloadsCount() > 0) {
+            conclusion = conclusionOf(result.getPayloads(0).getData().toStringUtf8());
+          }
+        }
+        case EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
             EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED, EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT,
             EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED, EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW -> closed = true;
         default -> { }
       }
     }
-    return new RunFacts(workflowId, started, diagnosedAt, diagnosisStep, endedAt, tasksOpened, outcome, rootCause, closed,
+    return new RunFacts(workflowId, started, diagnosedAt, diagnosisStep, endedAt, tasksOpened, outcome, rootCause,
+        conclusion, closed,
         scheduleToStart, execution, steps, unknown, activityTypes);
   }
+
+  /**
+   * The report's conclusion, with what differs from run to run (ids, times, request ids) blanked, so that runs that
+   * ended the same way group together.
+   */
+  private static String conclusionOf(String reportJson) {
+    try {
+      String text = MAPPER.readTree(reportJson).path("conclusion").asText("");
+      return text.replaceAll("\\(request-id [^)]*\\)", "")
+          .replaceAll("/v1\\.0/servicePrincipals/\\S+", "/v1.0/servicePrincipals/...")
+          .replaceAll("\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z", "<time>")
+          .replaceAll("(?i)retry after \\d+ seconds", "Retry after N seconds")
+          .replaceAll("\\s+", " ").trim();
+    } catch (java.io.IOException e) {
+      return "(report not readable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** A Keyword search attribute's payload is its JSON string (a list of one for some SDK paths). */
   private static String keyword(Payload payload) {
