@@ -125,13 +125,6 @@ public final class FleetStandIn implements AutoCloseable {
     return simulated(accountId, sourceId).state().revertDomainChange();
   }
 
-  /** Whether the source's provisioning works now (the IdP's token is Cato's and its own cause is gone). */
-  public boolean provisioningWorks(String accountId, String sourceId) {
-    SimulatedSource s = simulated(accountId, sourceId);
-    return s.state().currentFailure().isEmpty()
-        && !(s.source().failure() == FleetFailure.PROVIDER_INCIDENT && incidentActive());
-  }
-
   /** The provider-side incident lasts until {@code end} (exclusive); {@link Instant#MIN} for none. */
   public void incidentUntil(Instant end) {
     incidentEnds = end;
