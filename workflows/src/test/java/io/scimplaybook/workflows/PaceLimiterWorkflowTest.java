@@ -111,6 +111,16 @@ class PaceLimiterWorkflowTest {
     assertThat(limiter.state().lastPauseReason()).isEqualTo("HTTP 429, Retry-After 30 s");
   }
 
+  /** The limiter's clock lags its callers' (task queueing); slots in the callers' past would all go at once. */
+  @Test
+  void aCallersClockAheadOfTheLimitersCountsAsNow() {
+    PaceLimiterWorkflow limiter = limiter(PacerInput.fresh());
+    long callersNow = env.currentTimeMillis() + 5_000;
+
+    assertThat(limiter.reserve(AUDIT.askedAt(callersNow)).slotMillis()).isEqualTo(callersNow);
+    assertThat(limiter.reserve(AUDIT.askedAt(callersNow)).slotMillis()).isEqualTo(callersNow + 12_000);
+  }
+
   @Test
   void continueAsNewKeepsTheSpacingAndThePause() {
     PaceLimiterWorkflow limiter = limiter(new PacerInput(PacerState.EMPTY, 3, Duration.ofMinutes(15)));

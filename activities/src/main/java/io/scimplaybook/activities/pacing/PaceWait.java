@@ -16,11 +16,15 @@ final class PaceWait {
 
   static void until(long slotMillis, Clock clock) throws InterruptedException {
     ActivityExecutionContext context = currentContext();
+    // Also when the slot is now: an activity's calls each heartbeat once, so its heartbeat timeout sees it alive.
+    heartbeat(context);
     long remaining = slotMillis - clock.millis();
     while (remaining > 0) {
-      heartbeat(context);
       Thread.sleep(Math.min(remaining, HEARTBEAT_EVERY_MILLIS));
       remaining = slotMillis - clock.millis();
+      if (remaining > 0) {
+        heartbeat(context);
+      }
     }
   }
 

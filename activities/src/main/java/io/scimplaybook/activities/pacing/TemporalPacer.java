@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class TemporalPacer implements Pacer {
   private static final Logger log = LoggerFactory.getLogger(TemporalPacer.class);
   private static final int MAX_ATTEMPTS = 5;
+  private static final int MAX_STALE_ANSWERS = 3;
   private static final long WARN_EVERY_MILLIS = 60_000;
 
   private final WorkflowClient client;
@@ -68,17 +69,25 @@ public final class TemporalPacer implements Pacer {
 
   @Override
   public void awaitTurn(PaceKey key, PaceLimit limit) throws InterruptedException {
-    PaceRequest request = limit.spacing(margin);
+    PaceRequest spacing = limit.spacing(margin);
+    int staleAnswers = 0;
     while (true) {
       PaceGrant grant;
       try {
-        grant = bounded(() -> reserve(key, request));
+        grant = reserve(key, spacing);
       } catch (TimeoutException | RuntimeException unreachable) {
         warn(key, unreachable);
-        PaceWait.until(Math.max(local.reserve(key, request), pausedHere.getOrDefault(key, 0L)), clock);
+        PaceWait.until(Math.max(local.reserve(key, spacing.askedAt(clock.millis())), pausedHere.getOrDefault(key, 0L)),
+            clock);
         return;
       }
       long asked = clock.millis();
+      if (asked - grant.slotMillis() > margin.toMillis() && staleAnswers++ < MAX_STALE_ANSWERS) {
+        // The limiter answered late (a cold start, a loaded server): its slot lies further in the past than the margin
+        // allows, and callers holding such slots would all go at once. Asking again, at this clock, gets a slot that
+        // is not in the past. A few times only, so a server that is always this slow still lets calls through.
+        continue;
+      }
       PaceWait.until(grant.slotMillis(), clock);
       long now = clock.millis();
       if (pausedHere.getOrDefault(key, 0L) > now) {
@@ -99,7 +108,7 @@ public final class TemporalPacer implements Pacer {
       bounded(() -> {
         signalWithStart(key, until, reason);
         return null;
-      });
+      }, reserveTimeout.toMillis());
     } catch (TimeoutException | RuntimeException unreachable) {
       // This JVM still honours it; the others learn of it from their own 429.
       warn(key, unreachable);
@@ -108,19 +117,49 @@ public final class TemporalPacer implements Pacer {
     }
   }
 
-  /** The limiter's slot for one request; starts the limiter when none is running (first call, or it idled out). */
-  PaceGrant reserve(PaceKey key, PaceRequest request) {
-    RuntimeException last = null;
+  /**
+   * The limiter's slot for one request; starts the limiter when none is running (first call, or it idled out). Each
+   * attempt has a short bound of its own: an update that reaches a run just as it continues as new can be left
+   * unanswered (the Java test server never answers it; a real server refuses it), and the next attempt finds the new
+   * run. A slot granted to an abandoned attempt is lost, never shared: it only spaces the others further.
+   */
+  PaceGrant reserve(PaceKey key, PaceRequest spacing) throws TimeoutException, InterruptedException {
+    long deadline = clock.millis() + reserveTimeout.toMillis();
+    Exception last = null;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      long left = deadline - clock.millis();
+      if (left <= 0) {
+        break;
+      }
+      PaceRequest request = spacing.askedAt(clock.millis());
       try {
-        return client.newWorkflowStub(PaceLimiterWorkflow.class, key.workflowId()).reserve(request);
+        return bounded(() -> client.newWorkflowStub(PaceLimiterWorkflow.class, key.workflowId()).reserve(request),
+            Math.min(left, attemptTimeout()));
+      } catch (TimeoutException unanswered) {
+        log.debug("Pace limiter {}: a reservation went unanswered, asking again", key.workflowId());
+        last = unanswered;
       } catch (RuntimeException notRunning) {
-        // Not found, completed after an idle spell, or between two runs of a continue-as-new: start one and ask again.
+        // Not found, completed after an idle spell: start one (or find it started) and ask again.
         last = notRunning;
-        start(key);
+        try {
+          bounded(() -> {
+            start(key);
+            return null;
+          }, Math.max(1, deadline - clock.millis()));
+        } catch (RuntimeException | TimeoutException startFailed) {
+          last = startFailed;
+        }
       }
     }
-    throw last;
+    if (last instanceof TimeoutException timeout) {
+      throw timeout;
+    }
+    throw last instanceof RuntimeException failure ? failure : new IllegalStateException("no answer", last);
+  }
+
+  /** A fifth of the whole reservation's bound, at least a second: a healthy limiter answers in milliseconds. */
+  private long attemptTimeout() {
+    return Math.max(1_000, reserveTimeout.toMillis() / 5);
   }
 
   private void start(PaceKey key) {
@@ -148,14 +187,16 @@ public final class TemporalPacer implements Pacer {
   /** Whether a pause that began after {@code grant} still holds: then the slot is given back for a later one. */
   private boolean pausedSince(PaceKey key, PaceGrant grant, long now) throws InterruptedException {
     try {
-      PacerState state = bounded(() -> client.newWorkflowStub(PaceLimiterWorkflow.class, key.workflowId()).state());
+      PacerState state = bounded(() -> client.newWorkflowStub(PaceLimiterWorkflow.class, key.workflowId()).state(),
+          attemptTimeout());
       return state.pauses() != grant.pauses() && state.pausedUntilMillis() > now;
     } catch (TimeoutException | RuntimeException unreachable) {
       return false;
     }
   }
 
-  private <T> T bounded(java.util.concurrent.Callable<T> call) throws TimeoutException, InterruptedException {
+  private <T> T bounded(java.util.concurrent.Callable<T> call, long timeoutMillis)
+      throws TimeoutException, InterruptedException {
     CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
       try {
         return call.call();
@@ -166,7 +207,7 @@ public final class TemporalPacer implements Pacer {
       }
     }, calls);
     try {
-      return future.get(reserveTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException failed) {
       throw failed.getCause() instanceof RuntimeException r ? r : new IllegalStateException(failed.getCause());
     } catch (TimeoutException | InterruptedException e) {

@@ -19,10 +19,14 @@ public final class PaceSchedule {
         state.lastPauseReason());
   }
 
-  /** When the next caller may go. */
+  /**
+   * When the next caller may go. "Now" is the later of the limiter's clock and the caller's: a caller's clock that runs
+   * ahead only delays its own slot, one that runs behind is overruled.
+   */
   public static long slot(PacerState state, PaceRequest request, long nowMillis) {
     long allowance = (request.burst() - 1L) * request.intervalMillis();
-    return Math.max(Math.max(nowMillis, state.pausedUntilMillis()), state.nextMillis() - allowance);
+    long now = Math.max(nowMillis, request.askedAtMillis());
+    return Math.max(Math.max(now, state.pausedUntilMillis()), state.nextMillis() - allowance);
   }
 
   /** A pause never shortens an earlier, longer one (two 429s in a row: the later end counts). */
