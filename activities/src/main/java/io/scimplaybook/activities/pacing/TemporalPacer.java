@@ -119,9 +119,8 @@ public final class TemporalPacer implements Pacer {
 
   /**
    * The limiter's slot for one request; starts the limiter when none is running (first call, or it idled out). Each
-   * attempt has a short bound of its own: an update that reaches a run just as it continues as new can be left
-   * unanswered (the Java test server never answers it; a real server refuses it), and the next attempt finds the new
-   * run. A slot granted to an abandoned attempt is lost, never shared: it only spaces the others further.
+   * attempt has a short bound of its own: an update that reaches a run just as it continues as new was seen to go
+   * unanswered for seconds on the Java test server, and the next attempt finds the new run. A slot granted to an abandoned attempt is lost, never shared: it only spaces the others further.
    */
   PaceGrant reserve(PaceKey key, PaceRequest spacing) throws TimeoutException, InterruptedException {
     long deadline = clock.millis() + reserveTimeout.toMillis();
