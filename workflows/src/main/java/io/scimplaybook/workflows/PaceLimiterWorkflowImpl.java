@@ -57,7 +57,7 @@ public class PaceLimiterWorkflowImpl implements PaceLimiterWorkflow {
     state = PaceSchedule.grant(state, request, now);
     grantsThisRun++;
     touches++;
-    return new PaceGrant(slot, state.pauses());
+    return new PaceGrant(slot, Math.max(0, slot - now), state.pauses());
   }
 
   @Override
@@ -72,7 +72,7 @@ public class PaceLimiterWorkflowImpl implements PaceLimiterWorkflow {
     if (request == null) {
       return;
     }
-    state = PaceSchedule.pause(state, request);
+    state = PaceSchedule.pause(state, request, Workflow.currentTimeMillis());
     touches++;
   }
 

@@ -97,42 +97,49 @@ class PaceLimiterWorkflowTest {
   @Test
   void aPauseFromRetryAfterHoldsEverySlotUntilItEnds() {
     PaceLimiterWorkflow limiter = limiter(PacerInput.fresh());
-    long now = env.currentTimeMillis();
     limiter.reserve(AUDIT);
 
-    limiter.pause(new PauseRequest(now + 90_000, "HTTP 429, Retry-After 90 s"));
+    limiter.pause(new PauseRequest(90_000, "HTTP 429, Retry-After 90 s"));
     // A shorter pause reported later (another caller's older 429) does not cut the longer one short.
-    limiter.pause(new PauseRequest(now + 30_000, "HTTP 429, Retry-After 30 s"));
+    limiter.pause(new PauseRequest(30_000, "HTTP 429, Retry-After 30 s"));
 
+    // Pauses are relative to the limiter's clock when it hears of them; the grant says how long is left.
     PaceGrant grant = limiter.reserve(AUDIT);
-    assertThat(grant.slotMillis() - now).isEqualTo(90_000);
+    assertThat(grant.waitMillis()).isBetween(85_000L, 90_000L);
     assertThat(grant.pauses()).isEqualTo(2);
-    assertThat(limiter.reserve(AUDIT).slotMillis() - now).isEqualTo(102_000);
-    assertThat(limiter.state().lastPauseReason()).isEqualTo("HTTP 429, Retry-After 30 s");
+    assertThat(limiter.reserve(AUDIT).slotMillis() - grant.slotMillis()).isEqualTo(12_000);
+    PacerState state = limiter.state();
+    assertThat(state.pausedUntilMillis()).isEqualTo(grant.slotMillis());
+    assertThat(state.lastPauseReason()).isEqualTo("HTTP 429, Retry-After 30 s");
   }
 
-  /** The limiter's clock lags its callers' (task queueing); slots in the callers' past would all go at once. */
+  /** Callers wait from when they receive the grant: the limiter's clock is its workflow's, not theirs. */
   @Test
-  void aCallersClockAheadOfTheLimitersCountsAsNow() {
+  void aGrantSaysHowLongToWaitFromNow() {
     PaceLimiterWorkflow limiter = limiter(PacerInput.fresh());
-    long callersNow = env.currentTimeMillis() + 5_000;
 
-    assertThat(limiter.reserve(AUDIT.askedAt(callersNow)).slotMillis()).isEqualTo(callersNow);
-    assertThat(limiter.reserve(AUDIT.askedAt(callersNow)).slotMillis()).isEqualTo(callersNow + 12_000);
+    PaceGrant first = limiter.reserve(AUDIT);
+    PaceGrant second = limiter.reserve(AUDIT);
+
+    assertThat(first.waitMillis()).isZero();
+    // The second slot is 12 s after the first; a little of it has passed on the server's clock between the two.
+    assertThat(second.waitMillis()).isBetween(10_000L, 12_000L);
+    assertThat(second.slotMillis() - first.slotMillis()).isEqualTo(12_000);
   }
 
   @Test
   void continueAsNewKeepsTheSpacingAndThePause() {
     PaceLimiterWorkflow limiter = limiter(new PacerInput(PacerState.EMPTY, 3, Duration.ofMinutes(15)));
     String firstRun = WorkflowStub.fromTyped(limiter).getExecution().getRunId();
-    long now = env.currentTimeMillis();
-    limiter.pause(new PauseRequest(now + 5_000, "HTTP 429"));
+    limiter.pause(new PauseRequest(5_000, "HTTP 429"));
 
-    List<Long> offsets = new ArrayList<>(offsets(limiter, AUDIT, 3, now));
+    PaceGrant first = limiter.reserve(AUDIT);
+    assertThat(first.waitMillis()).isBetween(4_000L, 5_000L);
+    List<Long> offsets = new ArrayList<>(offsets(limiter, AUDIT, 2, first.slotMillis()));
     awaitNewRun(firstRun);
-    offsets.addAll(offsets(limiter, AUDIT, 2, now));
+    offsets.addAll(offsets(limiter, AUDIT, 2, first.slotMillis()));
 
-    assertThat(offsets).containsExactly(5_000L, 17_000L, 29_000L, 41_000L, 53_000L);
+    assertThat(offsets).containsExactly(12_000L, 24_000L, 36_000L, 48_000L);
     PacerState state = limiter.state();
     assertThat(state.granted()).isEqualTo(5);
     assertThat(state.pauses()).isEqualTo(1);
@@ -142,7 +149,7 @@ class PaceLimiterWorkflowTest {
   void anIdleLimiterCompletesOnlyOnceItsStateLiesInThePast() {
     PaceLimiterWorkflow limiter = limiter(new PacerInput(PacerState.EMPTY, 100, Duration.ofMinutes(1)));
     long now = env.currentTimeMillis();
-    limiter.pause(new PauseRequest(now + Duration.ofMinutes(5).toMillis(), "HTTP 429"));
+    limiter.pause(new PauseRequest(Duration.ofMinutes(5).toMillis(), "HTTP 429"));
 
     env.sleep(Duration.ofMinutes(3));
     assertThat(status()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);

@@ -42,7 +42,7 @@ public final class LocalPacer implements Pacer {
   @Override
   public synchronized void pause(PaceKey key, Duration wait, String reason) {
     PacerState state = states.getOrDefault(key, PacerState.EMPTY);
-    states.put(key, PaceSchedule.pause(state, new PauseRequest(clock.millis() + wait.toMillis(), reason)));
+    states.put(key, PaceSchedule.pause(state, new PauseRequest(wait.toMillis(), reason), clock.millis()));
   }
 
   synchronized long pausedUntil(PaceKey key) {

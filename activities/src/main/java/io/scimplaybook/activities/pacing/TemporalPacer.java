@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class TemporalPacer implements Pacer {
   private static final Logger log = LoggerFactory.getLogger(TemporalPacer.class);
   private static final int MAX_ATTEMPTS = 5;
-  private static final int MAX_STALE_ANSWERS = 3;
   private static final long WARN_EVERY_MILLIS = 60_000;
 
   private final WorkflowClient client;
@@ -70,30 +69,23 @@ public final class TemporalPacer implements Pacer {
   @Override
   public void awaitTurn(PaceKey key, PaceLimit limit) throws InterruptedException {
     PaceRequest spacing = limit.spacing(margin);
-    int staleAnswers = 0;
     while (true) {
       PaceGrant grant;
       try {
         grant = reserve(key, spacing);
       } catch (TimeoutException | RuntimeException unreachable) {
         warn(key, unreachable);
-        PaceWait.until(Math.max(local.reserve(key, spacing.askedAt(clock.millis())), pausedHere.getOrDefault(key, 0L)),
-            clock);
+        PaceWait.until(Math.max(local.reserve(key, spacing), pausedHere.getOrDefault(key, 0L)), clock);
         return;
       }
-      long asked = clock.millis();
-      if (asked - grant.slotMillis() > margin.toMillis() && staleAnswers++ < MAX_STALE_ANSWERS) {
-        // The limiter answered late (a cold start, a loaded server): its slot lies further in the past than the margin
-        // allows, and callers holding such slots would all go at once. Asking again, at this clock, gets a slot that
-        // is not in the past. A few times only, so a server that is always this slow still lets calls through.
-        continue;
-      }
-      PaceWait.until(grant.slotMillis(), clock);
+      // A wait from now, not the limiter's instant: its clock is its workflow's (docs/pacing.md).
+      long received = clock.millis();
+      PaceWait.until(received + grant.waitMillis(), clock);
       long now = clock.millis();
       if (pausedHere.getOrDefault(key, 0L) > now) {
         continue;
       }
-      if (now - asked >= recheckAfter.toMillis() && pausedSince(key, grant, now)) {
+      if (now - received >= recheckAfter.toMillis() && pausedSince(key, grant)) {
         continue;
       }
       return;
@@ -102,11 +94,10 @@ public final class TemporalPacer implements Pacer {
 
   @Override
   public void pause(PaceKey key, Duration wait, String reason) {
-    long until = clock.millis() + wait.toMillis();
-    pausedHere.merge(key, until, Math::max);
+    pausedHere.merge(key, clock.millis() + wait.toMillis(), Math::max);
     try {
       bounded(() -> {
-        signalWithStart(key, until, reason);
+        signalWithStart(key, wait.toMillis(), reason);
         return null;
       }, reserveTimeout.toMillis());
     } catch (TimeoutException | RuntimeException unreachable) {
@@ -130,7 +121,7 @@ public final class TemporalPacer implements Pacer {
       if (left <= 0) {
         break;
       }
-      PaceRequest request = spacing.askedAt(clock.millis());
+      PaceRequest request = spacing;
       try {
         return bounded(() -> client.newWorkflowStub(PaceLimiterWorkflow.class, key.workflowId()).reserve(request),
             Math.min(left, attemptTimeout()));
@@ -170,9 +161,9 @@ public final class TemporalPacer implements Pacer {
     }
   }
 
-  private void signalWithStart(PaceKey key, long until, String reason) {
+  private void signalWithStart(PaceKey key, long waitMillis, String reason) {
     WorkflowStub stub = client.newUntypedWorkflowStub("PaceLimiterWorkflow", options(key));
-    stub.signalWithStart("pause", new Object[] {new PauseRequest(until, reason)}, new Object[] {fresh});
+    stub.signalWithStart("pause", new Object[] {new PauseRequest(waitMillis, reason)}, new Object[] {fresh});
   }
 
   private WorkflowOptions options(PaceKey key) {
@@ -183,12 +174,15 @@ public final class TemporalPacer implements Pacer {
         .build();
   }
 
-  /** Whether a pause that began after {@code grant} still holds: then the slot is given back for a later one. */
-  private boolean pausedSince(PaceKey key, PaceGrant grant, long now) throws InterruptedException {
+  /**
+   * Whether a pause came in after {@code grant}: then the slot is given back for one after the pause. (Whether it still
+   * holds is the limiter's to say, on its clock: the next reservation answers that.)
+   */
+  private boolean pausedSince(PaceKey key, PaceGrant grant) throws InterruptedException {
     try {
       PacerState state = bounded(() -> client.newWorkflowStub(PaceLimiterWorkflow.class, key.workflowId()).state(),
           attemptTimeout());
-      return state.pauses() != grant.pauses() && state.pausedUntilMillis() > now;
+      return state.pauses() != grant.pauses();
     } catch (TimeoutException | RuntimeException unreachable) {
       return false;
     }

@@ -19,19 +19,16 @@ public final class PaceSchedule {
         state.lastPauseReason());
   }
 
-  /**
-   * When the next caller may go. "Now" is the later of the limiter's clock and the caller's: a caller's clock that runs
-   * ahead only delays its own slot, one that runs behind is overruled.
-   */
+  /** When the next caller may go. */
   public static long slot(PacerState state, PaceRequest request, long nowMillis) {
     long allowance = (request.burst() - 1L) * request.intervalMillis();
-    long now = Math.max(nowMillis, request.askedAtMillis());
-    return Math.max(Math.max(now, state.pausedUntilMillis()), state.nextMillis() - allowance);
+    return Math.max(Math.max(nowMillis, state.pausedUntilMillis()), state.nextMillis() - allowance);
   }
 
   /** A pause never shortens an earlier, longer one (two 429s in a row: the later end counts). */
-  public static PacerState pause(PacerState state, PauseRequest request) {
-    return new PacerState(state.nextMillis(), Math.max(state.pausedUntilMillis(), request.untilMillis()),
+  public static PacerState pause(PacerState state, PauseRequest request, long nowMillis) {
+    long until = nowMillis + Math.max(0, request.waitMillis());
+    return new PacerState(state.nextMillis(), Math.max(state.pausedUntilMillis(), until),
         state.pauses() + 1, state.granted(), request.reason());
   }
 
