@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 public class ActivityBeans {
   private static final Logger log = LoggerFactory.getLogger(ActivityBeans.class);
 
-  /** Every Cato GraphQL and Graph call of this worker is paced through its limit's limiter workflow (docs/pacing.md). */
+  /** Every Cato GraphQL and Graph call of this worker is paced by its limit's limiter workflow (docs/pacing.md). */
   @Bean
   PlaybookActivities playbookActivities(WorkerProperties properties, PacingProperties pacing, WorkflowClient client) {
     log.info("Vendor calls are paced {}: {}", pacing.enabled() ? "across workers by limiter workflows"

@@ -52,8 +52,8 @@ public record PlaybookActivities(
     String sourceIdField = p.cato().sourceIdField() == null || p.cato().sourceIdField().isBlank()
         ? CatoGraphqlClient.SOURCE_ID_FIELD : p.cato().sourceIdField();
     CatoGraphqlClient catoGraphql = new CatoGraphqlClient(
-        new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()), paced(new OkHttpClient.Builder(), pacing),
-        sourceIdField);
+        new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()),
+        paced(new OkHttpClient.Builder(), pacing), sourceIdField);
     List<SourceProfile> profiles = configured.stream()
         .map(s -> s.toProfile(scimBaseUrl, p.entra() == null ? null : p.entra().tenantId())).toList();
     return new PlaybookActivities(

@@ -5,7 +5,8 @@ import io.scimplaybook.api.pacing.PaceRequest;
 import java.time.Duration;
 
 /**
- * A documented vendor limit: {@code requests} per {@code per}, of which {@code burst} may go at once after a quiet spell.
+ * A documented vendor limit: {@code requests} per {@code per}, of which {@code burst} may go at once after a quiet
+ * spell.
  * A period with no Retry-After to go by is also how long a rate-limit answer pauses the key: the vendor's window.
  */
 public record PaceLimit(int requests, Duration per, int burst) {

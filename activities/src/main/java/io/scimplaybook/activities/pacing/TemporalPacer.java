@@ -111,7 +111,8 @@ public final class TemporalPacer implements Pacer {
   /**
    * The limiter's slot for one request; starts the limiter when none is running (first call, or it idled out). Each
    * attempt has a short bound of its own: an update that reaches a run just as it continues as new was seen to go
-   * unanswered for seconds on the Java test server, and the next attempt finds the new run. A slot granted to an abandoned attempt is lost, never shared: it only spaces the others further.
+   * unanswered for seconds on the Java test server, and the next attempt finds the new run. A slot granted to an
+   * abandoned attempt is lost, never shared: it only spaces the others further.
    */
   PaceGrant reserve(PaceKey key, PaceRequest spacing) throws TimeoutException, InterruptedException {
     long deadline = clock.millis() + reserveTimeout.toMillis();
@@ -121,9 +122,8 @@ public final class TemporalPacer implements Pacer {
       if (left <= 0) {
         break;
       }
-      PaceRequest request = spacing;
       try {
-        return bounded(() -> client.newWorkflowStub(PaceLimiterWorkflow.class, key.workflowId()).reserve(request),
+        return bounded(() -> client.newWorkflowStub(PaceLimiterWorkflow.class, key.workflowId()).reserve(spacing),
             Math.min(left, attemptTimeout()));
       } catch (TimeoutException unanswered) {
         log.debug("Pace limiter {}: a reservation went unanswered, asking again", key.workflowId());

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Where a limiter starts: fresh, or after continue-as-new with its state.
  *
- * @param grantsBeforeContinueAsNew slots this run grants before it continues as new (each grant is an update in history)
+ * @param grantsBeforeContinueAsNew slots this run grants before it continues as new (each grant is an update in
+ *     history)
  * @param idleTimeout how long the limiter waits without a request, once its spacing and pause lie in the past, before
  *     it completes; the next request starts a new one, which needs nothing from the old
  */
