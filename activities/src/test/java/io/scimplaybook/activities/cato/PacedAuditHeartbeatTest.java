@@ -71,10 +71,11 @@ class PacedAuditHeartbeatTest {
 
       stub.findDomainChanges(AUDIT);
 
-      // The pacer's heartbeat before the page call carries the earlier attempt's progress; then the page's own.
-      assertThat(heartbeats).hasSizeGreaterThanOrEqualTo(2).doesNotContainNull();
+      // The pacer's heartbeat before the page call carries the earlier attempt's progress, not a blank. (The page's
+      // own heartbeat right after falls inside the SDK's heartbeat throttle and is not sent before completion.)
+      assertThat(heartbeats).isNotEmpty().doesNotContainNull();
       assertThat(heartbeats.get(0).marker()).isEqualTo("marker-page-1");
-      assertThat(heartbeats).last().satisfies(h -> assertThat(h.marker()).isEqualTo("marker-page-2"));
+      assertThat(heartbeats.get(0).changes()).extracting(ConfigChange::objectName).containsExactly("fabrikam.com");
     } finally {
       env.close();
     }
