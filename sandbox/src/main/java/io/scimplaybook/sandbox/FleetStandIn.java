@@ -83,7 +83,7 @@ public final class FleetStandIn implements AutoCloseable {
     return new SandboxConfig(0, source.accountId(), source.sourceId(), credentials.catoApiKey(),
         credentials.entraTenantId(), credentials.entraClientId(), credentials.entraClientSecret(),
         source.servicePrincipalId(), source.jobId(), source.probeObjectId(), source.probeUser(), scenario,
-        SandboxConfig.LOOPBACK, false, null);
+        SandboxConfig.LOOPBACK, false, null, SandboxIdp.ENTRA, OktaSandbox.defaults(), OneLoginSandbox.defaults());
   }
 
   private static String key(String accountId, String sourceId) {

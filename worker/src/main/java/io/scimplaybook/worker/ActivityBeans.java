@@ -22,13 +22,16 @@ import org.springframework.context.annotation.Configuration;
 /** The activity beans the worker registers (named in application.yml under spring.temporal.workers). */
 @Configuration
 @EnableConfigurationProperties({WorkerProperties.class, EventsFeedProperties.class, NotifyProperties.class,
-    FleetProperties.class})
+    FleetProperties.class, PacingProperties.class})
 public class ActivityBeans {
   private static final Logger log = LoggerFactory.getLogger(ActivityBeans.class);
 
+  /** Every Cato GraphQL and Graph call of this worker is paced by its limit's limiter workflow (docs/pacing.md). */
   @Bean
-  PlaybookActivities playbookActivities(WorkerProperties properties) {
-    return PlaybookActivities.from(properties);
+  PlaybookActivities playbookActivities(WorkerProperties properties, PacingProperties pacing, WorkflowClient client) {
+    log.info("Vendor calls are paced {}: {}", pacing.enabled() ? "across workers by limiter workflows"
+        : "by this worker alone (scim-playbook.pacing.enabled=false)", pacing.table().limits());
+    return PlaybookActivities.from(properties, pacing.interceptor(client));
   }
 
   @Bean

@@ -23,12 +23,15 @@ import io.scimplaybook.api.activities.IdpActivities;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.input.SourceProfile;
 import io.scimplaybook.api.secrets.TokenSeal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +53,15 @@ public record PlaybookActivities(
 
   private static final Logger log = LoggerFactory.getLogger(PlaybookActivities.class);
 
+  /** Unpaced vendor clients: tests, and tools that make a handful of calls. */
   public static PlaybookActivities from(WorkerProperties p) {
+    return from(p, null);
+  }
+
+  /**
+   * @param pacing the interceptor every Cato GraphQL and Graph request goes through (docs/pacing.md), or null for none
+   */
+  public static PlaybookActivities from(WorkerProperties p, Interceptor pacing) {
     if (p.cato() == null || p.cato().apiKey() == null || p.cato().apiKey().isBlank()) {
       throw new IllegalStateException("scim-playbook.cato.api-key is not set (environment CATO_API_KEY)");
     }
@@ -58,14 +69,14 @@ public record PlaybookActivities(
     List<WorkerProperties.Source> configured = p.sources() == null ? List.of() : p.sources();
     // Malformed IdP settings stop the worker here, before anything starts; missing ones are reported below.
     IdpCredentials credentials = IdpCredentials.check(p);
-    EntraGraphClient graph = entraGraph(p.entra(), configured);
+    EntraGraphClient graph = entraGraph(p.entra(), configured, pacing);
     IdpPorts ports = new IdpPorts(ports(graph, credentials.oktaOrgs(), credentials.oneloginAccounts()));
     // One Cato client for the playbook's calls and the events-feed poller's, checked once above.
     String sourceIdField = p.cato().sourceIdField() == null || p.cato().sourceIdField().isBlank()
         ? CatoGraphqlClient.SOURCE_ID_FIELD : p.cato().sourceIdField();
     CatoGraphqlClient catoGraphql = new CatoGraphqlClient(
-        new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()), new OkHttpClient(),
-        sourceIdField);
+        new CatoApiSettings(p.cato().graphqlUrl(), p.cato().apiKey(), p.cato().timeout()),
+        paced(new OkHttpClient.Builder(), pacing), sourceIdField);
     List<SourceProfile> profiles = configured.stream()
         .map(s -> s.toProfile(scimBaseUrl, p.entra() == null ? null : p.entra().tenantId())).toList();
     Set<Idp> withPort = EnumSet.noneOf(Idp.class);
@@ -118,7 +129,12 @@ public record PlaybookActivities(
    * one whose Entra ID sources are left to operators until the credentials are set; the startup report names them).
    * Some credentials without the others is a typo, not a choice: refused.
    */
-  private static EntraGraphClient entraGraph(WorkerProperties.Entra entra, List<WorkerProperties.Source> sources) {
+  private static OkHttpClient paced(OkHttpClient.Builder http, Interceptor pacing) {
+    return pacing == null ? http.build() : http.addInterceptor(pacing).build();
+  }
+
+  private static EntraGraphClient entraGraph(
+      WorkerProperties.Entra entra, List<WorkerProperties.Source> sources, Interceptor pacing) {
     List<String> missing = entra == null ? WorkerProperties.Entra.CREDENTIALS : entra.missingCredentials();
     List<String> entraSources = sources.stream().filter(s -> s.idp() == Idp.ENTRA_ID)
         .map(s -> s.accountId() + "/" + s.sourceId()).toList();
@@ -132,8 +148,15 @@ public record PlaybookActivities(
           + "); set all three, or none (then " + (entraSources.isEmpty() ? "no Entra ID source can be automated"
               : "the Entra ID steps of " + String.join(", ", entraSources) + " are operator tasks") + ")");
     }
-    return new EntraGraphClient(new EntraSettings(entra.loginBaseUrl(), entra.graphBaseUrl(), entra.tenantId(),
-        entra.clientId(), entra.clientSecret(), entra.timeout()));
+    EntraSettings settings = new EntraSettings(entra.loginBaseUrl(), entra.graphBaseUrl(), entra.tenantId(),
+        entra.clientId(), entra.clientSecret(), entra.timeout());
+    if (pacing == null) {
+      return new EntraGraphClient(settings);
+    }
+    Duration timeout = settings.timeout();
+    // The client's own defaults (EntraGraphClient(settings)) plus the pacing interceptor.
+    return new EntraGraphClient(settings, paced(new OkHttpClient.Builder().callTimeout(timeout)
+        .connectTimeout(timeout).readTimeout(timeout), pacing), Clock.systemUTC());
   }
 
   public Object[] all() {

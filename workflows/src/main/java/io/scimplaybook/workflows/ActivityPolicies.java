@@ -36,9 +36,22 @@ final class ActivityPolicies {
     return options(Duration.ofSeconds(10), Duration.ofMinutes(1), retry(Duration.ofSeconds(1), Duration.ofSeconds(5), 3));
   }
 
-  /** Cato GraphQL reads: 120/min per query and account, shared with every other API key of the account. */
+  /**
+   * Cato GraphQL reads: 120/min per query and account, shared with every other API key of the account. Each call waits
+   * for its slot under that limit (docs/pacing.md): a storm of one account's runs queues for minutes, so the call may
+   * last that long, heartbeating while it waits; a dead worker's call is handed on after the heartbeat timeout.
+   */
   static ActivityOptions catoQuery() {
-    return options(Duration.ofSeconds(30), Duration.ofMinutes(10), retry(Duration.ofSeconds(2), Duration.ofMinutes(1), 8));
+    return paced(options(Duration.ofMinutes(15), Duration.ofMinutes(30),
+        retry(Duration.ofSeconds(2), Duration.ofMinutes(1), 8)));
+  }
+
+  /**
+   * For calls that wait for a pacing slot: every paced call heartbeats while it waits and before it goes, so two
+   * minutes without one is a dead worker (each vendor request itself is bounded by its 30 s call timeout).
+   */
+  private static ActivityOptions paced(ActivityOptions options) {
+    return ActivityOptions.newBuilder(options).setHeartbeatTimeout(Duration.ofMinutes(2)).build();
   }
 
   /**
@@ -66,14 +79,22 @@ final class ActivityPolicies {
     return types;
   }
 
-  /** auditFeed allows 5 calls a minute per account and may page: slow first retry, longer call. */
+  /**
+   * auditFeed allows 5 calls a minute per account and may page: slow first retry, long call. Paced, 200 runs of one
+   * account wait up to 40 minutes for their slots (200 / 5 a minute), so the call may last an hour, heartbeating.
+   */
   static ActivityOptions catoAudit() {
-    return options(Duration.ofMinutes(2), Duration.ofMinutes(15), retry(Duration.ofSeconds(15), Duration.ofMinutes(2), 6));
+    return paced(options(Duration.ofHours(1), Duration.ofHours(2),
+        retry(Duration.ofSeconds(15), Duration.ofMinutes(2), 6)));
   }
 
-  /** Entra provisionOnDemand allows 5 requests per 10 s; Graph 429s carry Retry-After, which overrides this. */
+  /**
+   * Entra provisionOnDemand allows 5 requests per 10 s per tenant; Graph 429s carry Retry-After, which overrides this.
+   * Paced, a tenant's many sources queue for their slots (100 sources: 200 s), so the call may last ten minutes.
+   * No heartbeat timeout: these IdP calls include Graph reads that are not paced and so do not heartbeat.
+   */
   static ActivityOptions idpCall() {
-    return options(Duration.ofSeconds(60), Duration.ofMinutes(10), retry(Duration.ofSeconds(3), Duration.ofMinutes(1), 6));
+    return options(Duration.ofMinutes(10), Duration.ofMinutes(30), retry(Duration.ofSeconds(3), Duration.ofMinutes(1), 6));
   }
 
   /**
@@ -95,9 +116,12 @@ final class ActivityPolicies {
     return options(Duration.ofSeconds(30), Duration.ofMinutes(5), retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 5));
   }
 
-  /** A story comment is a courtesy: a few quick tries, then the run goes on without it. */
+  /**
+   * A story comment is a courtesy: a few quick tries, then the run goes on without it. It waits for its pacing slot
+   * (Cato's xdr limit) within those two minutes rather than be cut off at 30 s and give its slot away.
+   */
   static ActivityOptions storyComment() {
-    return options(Duration.ofSeconds(30), Duration.ofMinutes(2), retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 3));
+    return options(Duration.ofMinutes(2), Duration.ofMinutes(2), retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 3));
   }
 
   /** Delivering the support bundle must not be lost to a brief outage of the channel. */

@@ -8,6 +8,7 @@ import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
 import io.scimplaybook.activities.http.Redaction;
 import io.scimplaybook.activities.http.RetryAfter;
+import io.scimplaybook.api.pacing.PaceKey;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ final class CatoGraphqlTransport {
             .header("x-api-key", settings.apiKey())
             .header("Accept", "application/json")
             .post(RequestBody.create(body, JSON))
+            .tag(PaceKey.class, paceKey(operation, variables))
             .build();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody responseBody = response.body();
@@ -94,6 +96,30 @@ final class CatoGraphqlTransport {
       String reason = e.getMessage() == null ? "" : ": " + redact(e.getMessage());
       throw new ApiCallException(
           api, 0, Kind.UNAVAILABLE, "request failed (" + e.getClass().getSimpleName() + reason + ")", null, e);
+    }
+  }
+
+  /**
+   * What the call counts against: Cato's limits are per query and per account, so the key is the account and the
+   * operation's root field ({@code xdr.stories} and {@code xdr.story} share {@code xdr}: Cato does not say whether it
+   * counts the root or the nested field, and sharing is the side that cannot exceed). Null, so unpaced, when the
+   * variables name no single account (no call of ours does that).
+   */
+  static PaceKey paceKey(String operation, Map<String, Object> variables) {
+    Object account = variables == null ? null : variables.get("accountID");
+    if (account == null && variables != null && variables.get("accountIDs") instanceof List<?> ids && ids.size() == 1) {
+      account = ids.get(0);
+    }
+    if (account == null || operation == null) {
+      return null;
+    }
+    int dot = operation.indexOf('.');
+    String root = dot < 0 ? operation : operation.substring(0, dot);
+    try {
+      return new PaceKey(PaceKey.CATO, account.toString(), root);
+    } catch (IllegalArgumentException notAnId) {
+      // Not an account id Cato would accept either: the call fails on its own, unpaced.
+      return null;
     }
   }
 

@@ -9,6 +9,7 @@ import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
 import io.scimplaybook.activities.http.Redaction;
 import io.scimplaybook.activities.http.RetryAfter;
+import io.scimplaybook.api.pacing.PaceKey;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -265,7 +266,8 @@ public class EntraGraphClient {
   }
 
   private Reply execute(Request.Builder builder, String token, String... secrets) {
-    Request request = builder.header("Authorization", "Bearer " + token).header("Accept", "application/json").build();
+    Request plain = builder.header("Authorization", "Bearer " + token).header("Accept", "application/json").build();
+    Request request = plain.newBuilder().tag(PaceKey.class, paceKey(plain.url())).build();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody body = response.body();
       Reply reply =
@@ -284,6 +286,21 @@ public class EntraGraphClient {
           request.method() + " " + request.url().encodedPath() + " failed: " + GraphAccessTokens.describe(e);
       throw new ApiCallException(
           API, 0, Kind.UNAVAILABLE, Redaction.redact(message, withToken(token, secrets)), null, e);
+    }
+  }
+
+  /**
+   * Graph throttles per tenant; provisionOnDemand has its own documented limit (5 per 10 s), every other call is
+   * {@code other} (no documented number: paced only if configured). Null, so unpaced, for a tenant id that is not one.
+   */
+  PaceKey paceKey(HttpUrl url) {
+    List<String> segments = url.pathSegments();
+    String call = !segments.isEmpty() && "provisionOnDemand".equals(segments.get(segments.size() - 1))
+        ? "provisionOnDemand" : "other";
+    try {
+      return new PaceKey(PaceKey.GRAPH, settings.tenantId(), call);
+    } catch (IllegalArgumentException notATenantId) {
+      return null;
     }
   }
 
