@@ -11,6 +11,7 @@ import io.scimplaybook.api.fleet.FleetInput;
 import io.scimplaybook.api.fleet.FleetMark;
 import io.scimplaybook.api.fleet.FleetNotice;
 import io.scimplaybook.api.fleet.FleetScope;
+import io.scimplaybook.api.fleet.ReasonKey;
 import io.scimplaybook.api.fleet.FleetSettings;
 import io.scimplaybook.api.fleet.FleetSighting;
 import io.scimplaybook.api.fleet.FleetStatus;
@@ -134,7 +135,7 @@ public class FleetWatchWorkflowImpl implements FleetWatchWorkflow {
     }
     List<FleetMark> free = uncovered(s.key(), now);
     String tenant = f.tenantKey();
-    if (tenant != null) {
+    if (tenant != null && !ReasonKey.namesRefusedToken(s.key())) {
       List<FleetMark> inTenant = free.stream().filter(m -> tenant.equals(m.failure().tenantKey())).toList();
       if (inTenant.size() >= settings.threshold()) {
         declare(s, FleetScope.TENANT, tenant, inTenant, now);

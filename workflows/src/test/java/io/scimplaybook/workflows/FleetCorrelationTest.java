@@ -171,6 +171,20 @@ class FleetCorrelationTest {
   }
 
   @Test
+  void refusedTokensInOneTenantAreNoIncidentButEachGoesOnToItsRotation() {
+    world(settings(Duration.ofHours(4), true, true));
+    t.fake.tenants = s -> "tenant-a";
+    String refused = "Provisioning failed: invalid credentials, the bearer token presented by the identity provider was "
+        + "rejected (HTTP 401)";
+    List<String> ids = List.of(t.start("400", "1", refused), t.start("400", "2", refused),
+        t.start("400", "3", refused));
+
+    ids.forEach(this::awaitRotationTask);
+    FleetStatus fleet = t.awaitFleet(f -> f.sightings() == 3, "all three counted");
+    assertThat(fleet.open()).isEmpty();
+  }
+
+  @Test
   void sourcesOfOneAccountWithoutAKnownTenantAreNoIncidentAcrossAccounts() {
     world(settings(Duration.ofHours(4), true, true));
     List<String> ids = List.of(t.start("300", "1", outage(1)), t.start("300", "2", outage(2)),

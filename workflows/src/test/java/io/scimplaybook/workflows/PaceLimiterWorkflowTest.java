@@ -102,6 +102,12 @@ class PaceLimiterWorkflowTest {
     limiter.pause(new PauseRequest(90_000, "HTTP 429, Retry-After 90 s"));
     // A shorter pause reported later (another caller's older 429) does not cut the longer one short.
     limiter.pause(new PauseRequest(30_000, "HTTP 429, Retry-After 30 s"));
+    // Signals are applied when the limiter's next task runs; an update sent at once can overtake the second one.
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (limiter.state().pauses() < 2) {
+      assertThat(System.nanoTime()).as("both pauses applied").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
 
     // Pauses are relative to the limiter's clock when it hears of them; the grant says how long is left.
     PaceGrant grant = limiter.reserve(AUDIT);

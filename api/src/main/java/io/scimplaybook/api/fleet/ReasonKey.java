@@ -18,7 +18,20 @@ public final class ReasonKey {
   private static final Pattern NOT_WORD = Pattern.compile("[^a-z]+");
   private static final int MAX_LENGTH = 120;
 
+  /** Words of a key that say the IdP's token was refused: each SCIM source has its own token. */
+  private static final Pattern CREDENTIAL_REFUSED =
+      Pattern.compile("\\b(invalid credentials?|unauthori[sz]ed|bearer token|invalid token|token (was )?(rejected|expired))\\b");
+
   private ReasonKey() {}
+
+  /**
+   * Whether a key names a refused SCIM token. Every source has its own token, and tokens made together expire
+   * together, so many sources of one IdP tenant refusing theirs at once are as likely many real token problems as one
+   * outage: such a key makes an incident only across Cato accounts, never within one tenant.
+   */
+  public static boolean namesRefusedToken(String key) {
+    return key != null && CREDENTIAL_REFUSED.matcher(key).find();
+  }
 
   public static String of(String reason) {
     if (reason == null || reason.isBlank()) {

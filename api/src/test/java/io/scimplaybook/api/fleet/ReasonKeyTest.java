@@ -41,4 +41,14 @@ class ReasonKeyTest {
     assertThatThrownBy(() -> new FleetSettings(true, 5, Duration.ZERO, Duration.ofMinutes(45),
         Duration.ofHours(4), true, 2_000)).hasMessageContaining("window must be a positive duration");
   }
+
+  @Test
+  void aRefusedTokenIsToldApartFromAnOutage() {
+    assertThat(ReasonKey.namesRefusedToken(ReasonKey.of("Invalid credentials: the bearer token was rejected (401)")))
+        .isTrue();
+    assertThat(ReasonKey.namesRefusedToken(ReasonKey.of("HTTP 401 Unauthorized from scimservice"))).isTrue();
+    assertThat(ReasonKey.namesRefusedToken(ReasonKey.of("HTTP 503 Service Unavailable from scimservice"))).isFalse();
+    assertThat(ReasonKey.namesRefusedToken(ReasonKey.of("SCIM request failed with HTTP 500 Internal Server Error")))
+        .isFalse();
+  }
 }
