@@ -27,6 +27,9 @@ final class FleetWorker {
     p.put("server.port", "0");
     p.put("scim-playbook.seal-key", sealKey);
     p.put("scim-playbook.escalation-dir", out.resolve("escalations").toString());
+    // Shortened like the monitoring window: the production quiet period (PT45M) would keep held runs waiting long
+    // after the simulated incident ends.
+    p.put("scim-playbook.fleet.quiet-period", System.getProperty("bench.fleet-quiet-period", "PT1M"));
     String base = fleet.baseUrl();
     SandboxConfig c = fleet.credentials();
     p.put("scim-playbook.cato.graphql-url", base + "/api/v1/graphql2");

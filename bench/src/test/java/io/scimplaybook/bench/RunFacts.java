@@ -35,7 +35,9 @@ record RunFacts(
     String outcome, String rootCause, String conclusion, boolean closed, List<Duration> scheduleToStart, List<Duration> execution,
     Set<String> steps, Set<String> unknownSearchAttributes, Set<String> activityTypes) {
 
-  static final Set<String> DIAGNOSED_STEPS = Set.of("OPERATOR_REVIEW", "TOKEN_ROTATION", "RECOVERY_CHECK", "MONITORING");
+  // FLEET_HOLD: the run has diagnosed a suspected provider incident and waits it out instead of asking anyone.
+  static final Set<String> DIAGNOSED_STEPS =
+      Set.of("OPERATOR_REVIEW", "TOKEN_ROTATION", "RECOVERY_CHECK", "MONITORING", "FLEET_HOLD");
   static final Set<String> END_STEPS = Set.of("ESCALATION", "DONE");
   private static final Set<String> KNOWN_ATTRIBUTES = Set.of(
       "ScimAccountId", "ScimSourceId", "ScimIdp", "PlaybookStep", "PlaybookOutcome", "RootCause");
