@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimplaybook.activities.http.AccessTokenCache;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
@@ -250,7 +251,7 @@ public class EntraGraphClient {
    * be revoked before they expire); a 401 on a brand-new token is final.
    */
   private Reply send(Request.Builder request, String... secrets) {
-    GraphAccessTokens.Lease lease = tokens.lease();
+    AccessTokenCache.Lease lease = tokens.lease();
     Reply reply = execute(request, lease.token(), secrets);
     if (reply.status() == 401) {
       tokens.invalidate(lease.token());

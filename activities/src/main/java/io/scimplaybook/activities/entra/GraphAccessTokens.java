@@ -1,6 +1,9 @@
 package io.scimplaybook.activities.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.activities.http.AccessTokenCache;
+import io.scimplaybook.activities.http.AccessTokenCache.Lease;
+import io.scimplaybook.activities.http.AccessTokenCache.Token;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
@@ -30,45 +33,26 @@ final class GraphAccessTokens {
   private final EntraSettings settings;
   private final OkHttpClient http;
   private final Clock clock;
-  private final Object lock = new Object();
-  private Cached cached; // guarded by lock
-
-  /** A token and whether it was fetched for this caller, which tells a 401 from a stale cache from a real refusal. */
-  record Lease(String token, boolean fresh) {
-    @Override
-    public String toString() {
-      return "Lease[token=<hidden>, fresh=" + fresh + "]";
-    }
-  }
-
-  private record Cached(String token, Instant refreshAt) {}
+  private final AccessTokenCache cache;
 
   GraphAccessTokens(EntraSettings settings, OkHttpClient http, Clock clock) {
     this.settings = settings;
     this.http = http;
     this.clock = clock;
+    this.cache = new AccessTokenCache(this::fetch, clock);
   }
 
+  /** A fresh lease tells a 401 from a stale cache from a real refusal. */
   Lease lease() {
-    synchronized (lock) {
-      if (cached != null && clock.instant().isBefore(cached.refreshAt())) {
-        return new Lease(cached.token(), false);
-      }
-      cached = fetch();
-      return new Lease(cached.token(), true);
-    }
+    return cache.lease();
   }
 
   /** Forgets the token Graph refused; a token another thread fetched meanwhile stays. */
   void invalidate(String token) {
-    synchronized (lock) {
-      if (cached != null && cached.token().equals(token)) {
-        cached = null;
-      }
-    }
+    cache.invalidate(token);
   }
 
-  private Cached fetch() {
+  private Token fetch() {
     HttpUrl url =
         HttpUrl.get(settings.loginBaseUrl()).newBuilder()
             .addPathSegment(settings.tenantId())
@@ -92,12 +76,7 @@ final class GraphAccessTokens {
       if (token == null) {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
       }
-      long expiresIn = expiresIn(json);
-      Duration margin = REFRESH_MARGIN.compareTo(Duration.ofSeconds(expiresIn / 2)) < 0
-          ? REFRESH_MARGIN
-          : Duration.ofSeconds(expiresIn / 2);
-      // Counted from when we asked, not when the answer came: the token's clock started at the server meanwhile.
-      return new Cached(token, requestedAt.plusSeconds(expiresIn).minus(margin));
+      return Token.expiringIn(token, requestedAt, expiresIn(json), REFRESH_MARGIN);
     } catch (IOException e) {
       throw new ApiCallException(
           API, 0, Kind.UNAVAILABLE, "token request for tenant " + settings.tenantId() + " failed: " + describe(e), null, e);

@@ -1,6 +1,8 @@
 package io.scimplaybook.activities.okta;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.activities.http.AccessTokenCache;
+import io.scimplaybook.activities.http.AccessTokenCache.Token;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
@@ -31,8 +33,7 @@ final class OktaCredentials {
   private final ClientAssertion assertion;
   private final OkHttpClient http;
   private final Clock clock;
-  private final Object lock = new Object();
-  private Cached cached; // guarded by lock
+  private final AccessTokenCache cache;
 
   /** A header value and whether it was fetched for this call: a 401 on a cached token is worth one more try. */
   record Lease(String authorization, String secret, boolean fresh) {
@@ -42,13 +43,12 @@ final class OktaCredentials {
     }
   }
 
-  private record Cached(String token, Instant refreshAt) {}
-
   /** @throws IllegalArgumentException when the settings hold neither credential, or an unreadable key */
   OktaCredentials(OktaOrgSettings settings, HttpUrl org, OkHttpClient http, Clock clock) {
     this.settings = settings;
     this.http = http;
     this.clock = clock;
+    this.cache = new AccessTokenCache(this::fetch, clock);
     this.tokenUrl = org.newBuilder().addPathSegments("oauth2/v1/token").build();
     if (settings.usesApiToken()) {
       this.assertion = null;
@@ -67,25 +67,16 @@ final class OktaCredentials {
     if (assertion == null) {
       return new Lease("SSWS " + settings.apiToken().strip(), settings.apiToken(), true);
     }
-    synchronized (lock) {
-      if (cached != null && clock.instant().isBefore(cached.refreshAt())) {
-        return new Lease("Bearer " + cached.token(), cached.token(), false);
-      }
-      cached = fetch();
-      return new Lease("Bearer " + cached.token(), cached.token(), true);
-    }
+    AccessTokenCache.Lease cached = cache.lease();
+    return new Lease("Bearer " + cached.token(), cached.token(), cached.fresh());
   }
 
   /** Forgets an access token Okta refused; one another thread fetched meanwhile stays. */
   void invalidate(Lease lease) {
-    synchronized (lock) {
-      if (cached != null && cached.token().equals(lease.secret())) {
-        cached = null;
-      }
-    }
+    cache.invalidate(lease.secret());
   }
 
-  private Cached fetch() {
+  private Token fetch() {
     Instant requestedAt = clock.instant();
     String signed = assertion.sign(tokenUrl.toString(), requestedAt);
     FormBody form = new FormBody.Builder()
@@ -107,10 +98,7 @@ final class OktaCredentials {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
       }
       long expiresIn = Math.max(0, OktaFields.field(json, "expires_in").asLong(0));
-      Duration margin = REFRESH_MARGIN.compareTo(Duration.ofSeconds(expiresIn / 2)) < 0
-          ? REFRESH_MARGIN : Duration.ofSeconds(expiresIn / 2);
-      // Counted from when we asked: the token's lifetime started at Okta meanwhile.
-      return new Cached(token, requestedAt.plusSeconds(expiresIn).minus(margin));
+      return Token.expiringIn(token, requestedAt, expiresIn, REFRESH_MARGIN);
     } catch (IOException e) {
       throw new ApiCallException(API, 0, Kind.UNAVAILABLE, "token request to " + tokenUrl.host() + " failed: "
           + OktaClient.describe(e), null, null);

@@ -1,6 +1,9 @@
 package io.scimplaybook.activities.onelogin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.activities.http.AccessTokenCache;
+import io.scimplaybook.activities.http.AccessTokenCache.Lease;
+import io.scimplaybook.activities.http.AccessTokenCache.Token;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
@@ -31,45 +34,26 @@ final class OneLoginAccessTokens {
   private final OneLoginSettings settings;
   private final OkHttpClient http;
   private final Clock clock;
-  private final Object lock = new Object();
-  private Cached cached; // guarded by lock
-
-  /** A token and whether it was fetched for this caller: a 401 on a fresh token is final, on a cached one it is not. */
-  record Lease(String token, boolean fresh) {
-    @Override
-    public String toString() {
-      return "Lease[token=<hidden>, fresh=" + fresh + "]";
-    }
-  }
-
-  private record Cached(String token, Instant refreshAt) {}
+  private final AccessTokenCache cache;
 
   OneLoginAccessTokens(OneLoginSettings settings, OkHttpClient http, Clock clock) {
     this.settings = settings;
     this.http = http;
     this.clock = clock;
+    this.cache = new AccessTokenCache(this::fetch, clock);
   }
 
+  /** A 401 on a fresh lease is final, on a cached one it is not. */
   Lease lease() {
-    synchronized (lock) {
-      if (cached != null && clock.instant().isBefore(cached.refreshAt())) {
-        return new Lease(cached.token(), false);
-      }
-      cached = fetch();
-      return new Lease(cached.token(), true);
-    }
+    return cache.lease();
   }
 
   /** Forgets a token OneLogin refused; one another thread fetched meanwhile stays. */
   void invalidate(String token) {
-    synchronized (lock) {
-      if (cached != null && cached.token().equals(token)) {
-        cached = null;
-      }
-    }
+    cache.invalidate(token);
   }
 
-  private Cached fetch() {
+  private Token fetch() {
     HttpUrl url = HttpUrl.get(settings.url()).newBuilder().addPathSegments("auth/oauth2/v2/token").build();
     Request request =
         new Request.Builder()
@@ -90,11 +74,7 @@ final class OneLoginAccessTokens {
       if (token == null) {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
       }
-      long expiresIn = expiresIn(json);
-      Duration margin = REFRESH_MARGIN.compareTo(Duration.ofSeconds(expiresIn / 2)) < 0
-          ? REFRESH_MARGIN
-          : Duration.ofSeconds(expiresIn / 2);
-      return new Cached(token, requestedAt.plusSeconds(expiresIn).minus(margin));
+      return Token.expiringIn(token, requestedAt, expiresIn(json), REFRESH_MARGIN);
     } catch (IOException e) {
       throw new ApiCallException(API, 0, Kind.UNAVAILABLE,
           Redaction.redact("token request to " + url.host() + " failed: " + OneLoginClient.describe(e),

@@ -1,6 +1,7 @@
 package io.scimplaybook.activities.onelogin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimplaybook.activities.http.AccessTokenCache;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
@@ -181,7 +182,7 @@ public class OneLoginClient {
 
   /** Sends with the account's token; a 401 on a cached token drops it and tries once with a new one. */
   private Reply send(HttpUrl url) {
-    OneLoginAccessTokens.Lease lease = tokens.lease();
+    AccessTokenCache.Lease lease = tokens.lease();
     Reply reply = execute(url, lease.token());
     if (reply.status() == 401) {
       tokens.invalidate(lease.token());
