@@ -49,7 +49,7 @@ public class EntraGraphClient {
   private final OkHttpClient http;
   private final Clock clock;
   private final HttpUrl graphBase;
-  private final GraphAccessTokens tokens;
+  private final AccessTokenCache tokens;
 
   public EntraGraphClient(EntraSettings settings) {
     this(settings, defaultHttp(settings.timeout()), Clock.systemUTC());
@@ -62,7 +62,7 @@ public class EntraGraphClient {
     this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.graphBase = HttpUrl.get(settings.graphBaseUrl());
-    this.tokens = new GraphAccessTokens(settings, this.http, clock);
+    this.tokens = new AccessTokenCache(new GraphAccessTokens(settings, this.http, clock), clock);
   }
 
   private static OkHttpClient defaultHttp(Duration timeout) {

@@ -2,17 +2,18 @@ package io.scimplaybook.activities.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.activities.http.AccessTokenCache;
-import io.scimplaybook.activities.http.AccessTokenCache.Lease;
 import io.scimplaybook.activities.http.AccessTokenCache.Token;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
 import io.scimplaybook.activities.http.Redaction;
 import io.scimplaybook.activities.http.RetryAfter;
+import io.scimplaybook.activities.http.TokenResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -21,10 +22,11 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Client-credentials access tokens for Graph, cached until shortly before they expire. One lock serialises fetches, so
- * parallel activities that find the cache empty wait for one token request instead of each sending their own.
+ * The client-credentials token request for Graph and its answer's reading and error mapping. The client keeps the
+ * tokens in an {@link AccessTokenCache} until shortly before they expire, so parallel activities that find the cache
+ * empty wait for one token request instead of each sending their own.
  */
-final class GraphAccessTokens {
+final class GraphAccessTokens implements Supplier<Token> {
   static final String API = "Entra ID token endpoint";
   static final String SCOPE = "https://graph.microsoft.com/.default";
   /** Renew this long before expiry so a token never runs out between being handed out and reaching Graph. */
@@ -33,26 +35,16 @@ final class GraphAccessTokens {
   private final EntraSettings settings;
   private final OkHttpClient http;
   private final Clock clock;
-  private final AccessTokenCache cache;
 
   GraphAccessTokens(EntraSettings settings, OkHttpClient http, Clock clock) {
     this.settings = settings;
     this.http = http;
     this.clock = clock;
-    this.cache = new AccessTokenCache(this::fetch, clock);
   }
 
-  /** A fresh lease tells a 401 from a stale cache from a real refusal. */
-  Lease lease() {
-    return cache.lease();
-  }
-
-  /** Forgets the token Graph refused; a token another thread fetched meanwhile stays. */
-  void invalidate(String token) {
-    cache.invalidate(token);
-  }
-
-  private Token fetch() {
+  /** Asks the token endpoint for a new token; the {@link AccessTokenCache} in front of it decides when. */
+  @Override
+  public Token get() {
     HttpUrl url =
         HttpUrl.get(settings.loginBaseUrl()).newBuilder()
             .addPathSegment(settings.tenantId())
@@ -71,12 +63,12 @@ final class GraphAccessTokens {
       if (!response.isSuccessful()) {
         throw refusal(response, body);
       }
-      JsonNode json = tokenJson(body);
+      JsonNode json = TokenResponse.object(API, body);
       String token = Nodes.text(json, "access_token");
       if (token == null) {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
       }
-      return Token.expiringIn(token, requestedAt, expiresIn(json), REFRESH_MARGIN);
+      return Token.expiringIn(token, requestedAt, TokenResponse.expiresIn(json), REFRESH_MARGIN);
     } catch (IOException e) {
       throw new ApiCallException(
           API, 0, Kind.UNAVAILABLE, "token request for tenant " + settings.tenantId() + " failed: " + describe(e), null, e);
@@ -110,34 +102,6 @@ final class GraphAccessTokens {
     Duration retryAfter = kind.retryable() ? RetryAfter.parse(response.header("Retry-After"), clock) : null;
     String safe = Redaction.shorten(Redaction.redact(message.toString(), settings.clientSecret()), 1000);
     return new ApiCallException(API, status, kind, safe, retryAfter, null);
-  }
-
-  /**
-   * A 200 that is not JSON (cut short, or a proxy's page) is worth another try. Jackson's own message is not used: it
-   * quotes the body, which may hold part of an access token.
-   */
-  private static JsonNode tokenJson(String body) {
-    try {
-      JsonNode json = Json.mapper().readTree(body);
-      if (json != null && json.isObject()) {
-        return json;
-      }
-    } catch (IOException notJson) {
-      // fall through to the failure below
-    }
-    throw new ApiCallException(API, 200, Kind.UNAVAILABLE, "the token response is not a JSON object");
-  }
-
-  private static long expiresIn(JsonNode json) {
-    JsonNode value = Nodes.field(json, "expires_in");
-    if (value.canConvertToLong()) {
-      return Math.max(0, value.asLong());
-    }
-    try {
-      return Math.max(0, Long.parseLong(value.asText().strip()));
-    } catch (NumberFormatException unknown) {
-      return 0; // use once, never cache
-    }
   }
 
   private static String bodyOf(Response response) throws IOException {

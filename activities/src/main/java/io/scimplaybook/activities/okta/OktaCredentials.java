@@ -7,6 +7,7 @@ import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
 import io.scimplaybook.activities.http.Json;
 import io.scimplaybook.activities.http.Redaction;
+import io.scimplaybook.activities.http.TokenResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,7 @@ final class OktaCredentials {
       if (!response.isSuccessful()) {
         throw refusal(response, body, signed);
       }
-      JsonNode json = tokenJson(body);
+      JsonNode json = TokenResponse.object(API, body);
       String token = OktaFields.text(json, "access_token");
       if (token == null) {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
@@ -131,19 +132,6 @@ final class OktaCredentials {
     Duration retryAfter = kind.retryable() ? OktaClient.rateLimitWait(response, clock) : null;
     String safe = Redaction.shorten(Redaction.redact(message.toString(), signed, settings.privateKeyPem()), 1000);
     return new ApiCallException(API, status, kind, safe, retryAfter, null);
-  }
-
-  /** Jackson's own message is not used: it quotes the body, which may hold part of an access token. */
-  private static JsonNode tokenJson(String body) {
-    try {
-      JsonNode json = Json.mapper().readTree(body);
-      if (json != null && json.isObject()) {
-        return json;
-      }
-    } catch (IOException notJson) {
-      // fall through
-    }
-    throw new ApiCallException(API, 200, Kind.UNAVAILABLE, "the token response is not a JSON object");
   }
 
   private static boolean blank(String value) {

@@ -2,16 +2,16 @@ package io.scimplaybook.activities.onelogin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.activities.http.AccessTokenCache;
-import io.scimplaybook.activities.http.AccessTokenCache.Lease;
 import io.scimplaybook.activities.http.AccessTokenCache.Token;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
-import io.scimplaybook.activities.http.Json;
 import io.scimplaybook.activities.http.Redaction;
+import io.scimplaybook.activities.http.TokenResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -23,10 +23,11 @@ import okhttp3.ResponseBody;
 
 /**
  * OAuth2 client-credentials tokens for one OneLogin account ({@code POST /auth/oauth2/v2/token}, client id and secret
- * as Basic auth, body {@code {"grant_type":"client_credentials"}}), cached until shortly before they expire. OneLogin
- * hands out the same token for the same credentials until it expires (10 hours), so one lock serialises fetches.
+ * as Basic auth, body {@code {"grant_type":"client_credentials"}}). The client keeps them in an
+ * {@link AccessTokenCache} until shortly before they expire: OneLogin hands out the same token for the same
+ * credentials until it expires (10 hours), so one lock serialising fetches suits it.
  */
-final class OneLoginAccessTokens {
+final class OneLoginAccessTokens implements Supplier<Token> {
   static final String API = "OneLogin token endpoint";
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
@@ -34,26 +35,16 @@ final class OneLoginAccessTokens {
   private final OneLoginSettings settings;
   private final OkHttpClient http;
   private final Clock clock;
-  private final AccessTokenCache cache;
 
   OneLoginAccessTokens(OneLoginSettings settings, OkHttpClient http, Clock clock) {
     this.settings = settings;
     this.http = http;
     this.clock = clock;
-    this.cache = new AccessTokenCache(this::fetch, clock);
   }
 
-  /** A 401 on a fresh lease is final, on a cached one it is not. */
-  Lease lease() {
-    return cache.lease();
-  }
-
-  /** Forgets a token OneLogin refused; one another thread fetched meanwhile stays. */
-  void invalidate(String token) {
-    cache.invalidate(token);
-  }
-
-  private Token fetch() {
+  /** Asks the token endpoint for a new token; the {@link AccessTokenCache} in front of it decides when. */
+  @Override
+  public Token get() {
     HttpUrl url = HttpUrl.get(settings.url()).newBuilder().addPathSegments("auth/oauth2/v2/token").build();
     Request request =
         new Request.Builder()
@@ -74,7 +65,7 @@ final class OneLoginAccessTokens {
       if (token == null) {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
       }
-      return Token.expiringIn(token, requestedAt, expiresIn(json), REFRESH_MARGIN);
+      return Token.expiringIn(token, requestedAt, TokenResponse.expiresIn(json), REFRESH_MARGIN);
     } catch (IOException e) {
       throw new ApiCallException(API, 0, Kind.UNAVAILABLE,
           Redaction.redact("token request to " + url.host() + " failed: " + OneLoginClient.describe(e),
@@ -87,31 +78,12 @@ final class OneLoginAccessTokens {
    * {@code {"status": ..., "data": [{...}]}}. Both are read. Jackson's own message is never used: it quotes the body.
    */
   private static JsonNode tokenJson(String body) {
-    try {
-      JsonNode json = Json.mapper().readTree(body);
-      if (json != null && json.isObject()) {
-        JsonNode data = json.path("data");
-        if (json.get("access_token") == null && data.isArray() && data.size() > 0 && data.get(0).isObject()) {
-          return data.get(0);
-        }
-        return json;
-      }
-    } catch (IOException notJson) {
-      // fall through
+    JsonNode json = TokenResponse.object(API, body);
+    JsonNode data = json.path("data");
+    if (json.get("access_token") == null && data.isArray() && data.size() > 0 && data.get(0).isObject()) {
+      return data.get(0);
     }
-    throw new ApiCallException(API, 200, Kind.UNAVAILABLE, "the token response is not a JSON object");
-  }
-
-  private static long expiresIn(JsonNode json) {
-    JsonNode value = json.path("expires_in");
-    if (value.canConvertToLong()) {
-      return Math.max(0, value.asLong());
-    }
-    try {
-      return Math.max(0, Long.parseLong(value.asText().strip()));
-    } catch (NumberFormatException unknown) {
-      return 0; // used once, never cached
-    }
+    return json;
   }
 
   private ApiCallException refusal(Response response, String body) {

@@ -52,7 +52,7 @@ public class OneLoginClient {
   private final OkHttpClient http;
   private final Clock clock;
   private final HttpUrl base;
-  private final OneLoginAccessTokens tokens;
+  private final AccessTokenCache tokens;
   private final Object typesLock = new Object();
   private List<OneLoginEventType> types; // guarded by typesLock
   private Instant typesFetchedAt; // guarded by typesLock
@@ -71,7 +71,7 @@ public class OneLoginClient {
       throw new IllegalArgumentException("OneLogin account url is not an http(s) URL: " + settings.url());
     }
     this.base = url;
-    this.tokens = new OneLoginAccessTokens(settings, this.http, clock);
+    this.tokens = new AccessTokenCache(new OneLoginAccessTokens(settings, this.http, clock), clock);
   }
 
   private static OkHttpClient defaultHttp(Duration timeout) {
