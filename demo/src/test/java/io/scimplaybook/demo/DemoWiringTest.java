@@ -83,17 +83,22 @@ class DemoWiringTest {
   @Autowired WorkflowClient client;
 
   @Test
-  void bothWorkflowTypesAndEveryActivityBeanAreOnTheScimPlaybookQueueOnly() {
+  void everyWorkflowTypeAndActivityBeanIsOnTheScimPlaybookQueueAndThePaceLimitersOnTheirOwn() {
     Map<String, WorkersTemplate.RegisteredInfo> registered = workers.getRegisteredInfo();
 
-    assertThat(registered).containsOnlyKeys(PlaybookIds.TASK_QUEUE);
+    assertThat(registered).containsOnlyKeys(PlaybookIds.TASK_QUEUE, io.scimplaybook.api.pacing.PaceLimiterWorkflow.TASK_QUEUE);
+    assertThat(registered.get(io.scimplaybook.api.pacing.PaceLimiterWorkflow.TASK_QUEUE).getRegisteredWorkflowInfo())
+        .extracting(WorkersTemplate.RegisteredWorkflowInfo::getImplementationClass)
+        .containsExactly(io.scimplaybook.workflows.PaceLimiterWorkflowImpl.class);
+    assertThat(registered.get(io.scimplaybook.api.pacing.PaceLimiterWorkflow.TASK_QUEUE).getRegisteredActivityInfo()).isEmpty();
     WorkersTemplate.RegisteredInfo queue = registered.get(PlaybookIds.TASK_QUEUE);
     assertThat(queue.getRegisteredWorkflowInfo()).extracting(WorkersTemplate.RegisteredWorkflowInfo::getImplementationClass)
         .containsExactlyInAnyOrder(ScimPlaybookWorkflowImpl.class, EventsFeedPollerWorkflowImpl.class,
-            io.scimplaybook.workflows.EventRouterWorkflowImpl.class);
+            io.scimplaybook.workflows.EventRouterWorkflowImpl.class, io.scimplaybook.workflows.FleetWatchWorkflowImpl.class);
     assertThat(queue.getRegisteredActivityInfo()).extracting(WorkersTemplate.RegisteredActivityInfo::getBeanName)
         .containsExactlyInAnyOrder("sourceActivities", "catoActivities", "idpActivities", "tokenRotationActivities",
-            "escalationActivities", "notificationActivities", "eventsFeedActivities", "routingActivities");
+            "escalationActivities", "notificationActivities", "eventsFeedActivities", "routingActivities",
+            "fleetActivities");
     assertThat(queue.getRegisteredActivityInfo())
         .flatMap(info -> info.getMetadata().getActivityInterfaces())
         .extracting(POJOActivityInterfaceMetadata::getInterfaceClass)
