@@ -13,6 +13,9 @@ import io.scimplaybook.activities.idp.IdpPort;
 import io.scimplaybook.activities.idp.IdpPorts;
 import io.scimplaybook.activities.okta.OktaIdpPort;
 import io.scimplaybook.activities.okta.OktaOrgSettings;
+import io.scimplaybook.activities.okta.PushPolling;
+import io.scimplaybook.activities.onelogin.OneLoginClient;
+import io.scimplaybook.activities.onelogin.OneLoginEventRules;
 import io.scimplaybook.activities.onelogin.OneLoginIdpPort;
 import io.scimplaybook.activities.onelogin.OneLoginSettings;
 import io.scimplaybook.activities.rotation.TokenRotationActivitiesImpl;
@@ -62,6 +65,15 @@ public record PlaybookActivities(
    * @param pacing the interceptor every Cato GraphQL and Graph request goes through (docs/pacing.md), or null for none
    */
   public static PlaybookActivities from(WorkerProperties p, Interceptor pacing) {
+    return from(p, pacing, Clock.systemUTC(), PushPolling.DEFAULT);
+  }
+
+  /**
+   * @param idpClock the IdPs' "now" as the Okta and OneLogin ports read it (their log windows); the end-to-end tests
+   *     pass the time-skipping test server's, which the sandbox's IdPs stamp their logs with
+   * @param oktaPolling how Okta's provision-now follows a push; the end-to-end tests pass one that does not sleep
+   */
+  static PlaybookActivities from(WorkerProperties p, Interceptor pacing, Clock idpClock, PushPolling oktaPolling) {
     if (p.cato() == null || p.cato().apiKey() == null || p.cato().apiKey().isBlank()) {
       throw new IllegalStateException("scim-playbook.cato.api-key is not set (environment CATO_API_KEY)");
     }
@@ -70,7 +82,8 @@ public record PlaybookActivities(
     // Malformed IdP settings stop the worker here, before anything starts; missing ones are reported below.
     IdpCredentials credentials = IdpCredentials.check(p);
     EntraGraphClient graph = entraGraph(p.entra(), configured, pacing);
-    IdpPorts ports = new IdpPorts(ports(graph, credentials.oktaOrgs(), credentials.oneloginAccounts()));
+    IdpPorts ports = new IdpPorts(
+        ports(graph, credentials.oktaOrgs(), credentials.oneloginAccounts(), idpClock, oktaPolling));
     // One Cato client for the playbook's calls and the events-feed poller's, checked once above.
     String sourceIdField = p.cato().sourceIdField() == null || p.cato().sourceIdField().isBlank()
         ? CatoGraphqlClient.SOURCE_ID_FIELD : p.cato().sourceIdField();
@@ -112,15 +125,17 @@ public record PlaybookActivities(
    * @param oneloginAccounts the OneLogin accounts with complete credentials
    */
   static List<IdpPort> ports(
-      EntraGraphClient graph, List<OktaOrgSettings> oktaOrgs, List<OneLoginSettings> oneloginAccounts) {
+      EntraGraphClient graph, List<OktaOrgSettings> oktaOrgs, List<OneLoginSettings> oneloginAccounts,
+      Clock idpClock, PushPolling oktaPolling) {
     List<IdpPort> ports = new ArrayList<>();
     if (graph != null) {
       ports.add(new EntraIdpPort(graph));
     }
     ports.add(new CustomScimIdpPort());
     // One line per IdP port (ARCHITECTURE.md, "Adding an IdP").
-    ports.add(new OktaIdpPort(oktaOrgs));
-    ports.add(new OneLoginIdpPort(oneloginAccounts));
+    ports.add(new OktaIdpPort(oktaOrgs, null, idpClock, oktaPolling));
+    ports.add(new OneLoginIdpPort(oneloginAccounts, OneLoginEventRules.defaults(),
+        OneLoginIdpPort.DEFAULT_CYCLE_LOOKBACK, idpClock, OneLoginClient::new));
     return ports;
   }
 

@@ -2,12 +2,14 @@ package io.scimplaybook.worker;
 
 import io.scimplaybook.activities.notify.NotificationActivitiesImpl;
 import io.scimplaybook.activities.fleet.FleetActivitiesImpl;
+import io.scimplaybook.activities.okta.PushPolling;
 import io.scimplaybook.api.PlaybookIds;
 import io.scimplaybook.api.fleet.FleetSettings;
 import io.scimplaybook.api.PlaybookSearchAttributes;
 import io.scimplaybook.api.input.Idp;
 import io.scimplaybook.api.secrets.TokenSeal;
 import io.scimplaybook.sandbox.SandboxConfig;
+import io.scimplaybook.sandbox.SandboxIdp;
 import io.scimplaybook.sandbox.SandboxServer;
 import io.scimplaybook.workflows.FleetWatchWorkflowImpl;
 import io.scimplaybook.workflows.ScimPlaybookWorkflowImpl;
@@ -38,26 +40,37 @@ final class SandboxWorker implements AutoCloseable {
   final Worker worker;
   final WorkflowClient client;
 
-  /** @param sources the account's configured sources, source id to display name, all Entra ID on the sandbox's job */
+  /**
+   * @param sources the account's configured sources, source id to display name; the sandbox's own source is fed by the
+   *     IdP the sandbox plays ({@link SandboxConfig#idp}), any other by Entra ID on the sandbox's job
+   */
   SandboxWorker(SandboxConfig config, Path escalations, Map<String, String> sources) throws IOException {
     this.config = config;
     env = TestWorkflowEnvironment.newInstance();
-    sandbox = SandboxServer.start(config, new TestServerClock(env::currentTimeMillis));
+    TestServerClock clock = new TestServerClock(env::currentTimeMillis);
+    sandbox = SandboxServer.start(config, clock);
     String base = sandbox.baseUrl();
     sealKey = TokenSeal.newBase64Key();
     seal = TokenSeal.fromBase64Key(sealKey);
+    // The IdP settings as the demo profiles (demo/src/main/resources/application-sandbox-<idp>.yml) give them, from
+    // the sandbox's own config: Okta's and OneLogin's APIs are the sandbox's base URL.
+    WorkerProperties.Okta okta = new WorkerProperties.Okta(List.of(new WorkerProperties.OktaOrg(
+        base, config.okta().apiToken(), null, null, null, null, Duration.ofSeconds(10))));
+    WorkerProperties.OneLogin onelogin = new WorkerProperties.OneLogin(List.of(new WorkerProperties.OneLoginAccount(
+        base, config.onelogin().clientId(), config.onelogin().clientSecret(), Duration.ofSeconds(10))));
     WorkerProperties properties = new WorkerProperties(
         new WorkerProperties.Cato(base + "/api/v1/graphql2", config.catoApiKey(), base + "/scim/v2",
             Duration.ofSeconds(10)),
         new WorkerProperties.Entra(base, base + "/v1.0", config.entraTenantId(), config.entraClientId(),
             config.entraClientSecret(), Duration.ofSeconds(10)),
         sealKey, escalations,
-        sources.entrySet().stream().map(source -> new WorkerProperties.Source(config.accountId(), source.getKey(),
-            Idp.ENTRA_ID, source.getValue(), config.servicePrincipalId(), config.jobId(), "rule-1",
-            config.probeObjectId(), config.probeUserPrincipalName(), null)).toList());
+        sources.entrySet().stream().map(source -> source(config, base, source.getKey(), source.getValue())).toList(),
+        okta, onelogin);
     PlaybookSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    activities = PlaybookActivities.from(properties);
+    // The IdP ports read the sandbox's time (their log windows) and Okta's push is followed without sleeping: the
+    // sandbox logs a push's outcome as it answers it.
+    activities = PlaybookActivities.from(properties, null, clock, new PushPolling(Duration.ofMillis(1), 10, pause -> {}));
     worker = env.newWorker(PlaybookIds.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(ScimPlaybookWorkflowImpl.class, FleetWatchWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.all());
@@ -69,9 +82,31 @@ final class SandboxWorker implements AutoCloseable {
     client = env.getWorkflowClient();
   }
 
-  /** One source, the sandbox's own. */
+  /** One source, the sandbox's own, fed by the IdP the sandbox plays. */
   SandboxWorker(SandboxConfig config, Path escalations) throws IOException {
-    this(config, escalations, Map.of(config.sourceId(), "Contoso Entra ID"));
+    this(config, escalations, Map.of(config.sourceId(), switch (config.idp()) {
+      case ENTRA -> "Contoso Entra ID";
+      case OKTA -> "Contoso Okta (source 7)";
+      case ONELOGIN -> "Contoso OneLogin (source 7)";
+      case CUSTOM -> "Contoso custom SCIM app (source 7)";
+    }));
+  }
+
+  /** A source as the demo profiles configure it for the IdP the sandbox plays; other sources are Entra ID's. */
+  private static WorkerProperties.Source source(SandboxConfig config, String base, String sourceId, String name) {
+    SandboxIdp idp = sourceId.equals(config.sourceId()) ? config.idp() : SandboxIdp.ENTRA;
+    String probe = config.probeUserPrincipalName();
+    return switch (idp) {
+      case ENTRA -> new WorkerProperties.Source(config.accountId(), sourceId, Idp.ENTRA_ID, name,
+          config.servicePrincipalId(), config.jobId(), "rule-1", config.probeObjectId(), probe, null);
+      case OKTA -> new WorkerProperties.Source(config.accountId(), sourceId, Idp.OKTA, name, null, null, null, null,
+          probe, null, base, config.okta().appId(), config.okta().probeUserId(), null, null, null);
+      case ONELOGIN -> new WorkerProperties.Source(config.accountId(), sourceId, Idp.ONELOGIN, name, null, null, null,
+          null, probe, null, null, null, null, base, Long.toString(config.onelogin().appId()),
+          Long.toString(config.onelogin().probeUserId()));
+      case CUSTOM -> new WorkerProperties.Source(config.accountId(), sourceId, Idp.CUSTOM, name, null, null, null,
+          null, probe, null);
+    };
   }
 
   SandboxWorker start() {

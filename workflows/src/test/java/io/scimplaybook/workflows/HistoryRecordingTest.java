@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The recorder's guards: what {@link HistoryRecording#write} refuses to write, and that it writes what replays. */
 class HistoryRecordingTest {
-  private static final String TRANSIENT = "playbook-v3-transient.json";
+  private static final String TRANSIENT = "playbook-v4-transient.json";
 
   @TempDir Path folder;
 
@@ -26,11 +26,11 @@ class HistoryRecordingTest {
 
   @Test
   void refusesARunWhoseChangeIdsTheNewestReleaseDoesNotList() throws Exception {
-    // story-comments-v1 at version 2 stands for a versioned change made after release v3 was recorded.
+    // story-comments-v1 at version 2 stands for a versioned change made after release v4 was recorded.
     WorkflowExecutionHistory later = edited(TRANSIENT, "\"data\": \"MQ\\u003d\\u003d\"", "\"data\": \"Mg\\u003d\\u003d\"");
 
     assertThatThrownBy(() -> HistoryRecording.write(folder, RecordedWorkflow.PLAYBOOK, "transient", later, Map.of()))
-        .hasMessageContaining("does not list").hasMessageContaining("add a release after v3");
+        .hasMessageContaining("does not list").hasMessageContaining("add a release after v4");
     assertThat(folder.resolve(TRANSIENT)).doesNotExist();
   }
 
@@ -60,7 +60,7 @@ class HistoryRecordingTest {
 
   @Test
   void refusesAScenarioTheReleaseDoesNotList() {
-    assertThatThrownBy(() -> HistoryRecording.write(folder, RecordedWorkflow.PLAYBOOK, "okta-token-mismatch",
+    assertThatThrownBy(() -> HistoryRecording.write(folder, RecordedWorkflow.PLAYBOOK, "okta-persistent",
         recorded(TRANSIENT), Map.of())).hasMessageContaining("add it to RecordedWorkflow");
   }
 

@@ -31,7 +31,16 @@ public enum RecordedWorkflow {
               Map.of("job-restart-v1", 1, "recovery-proof-v1", 1, "story-comments-v1", 1, "notify-v1", 1,
                   "continue-as-new-v1", 1),
               List.of("token-mismatch", "config-change", "transient", "persistent", "scheduled-still-fails",
-                  "reopened-story", "two-cycles", "flood-continued-as-new", "flood-resumed-then-resolved")))),
+                  "reopened-story", "two-cycles", "flood-continued-as-new", "flood-resumed-then-resolved")),
+          // idp-port-v1 (capabilities from the source's profile, operators' claims checked) and fleet-hold-v1 (a run
+          // holds while its failure is part of a suspected provider incident); recorded beside the Entra runs: one run
+          // per other IdP, whose manual steps an operator answers through the sandbox's console stand-ins.
+          new RecordedRelease("v4",
+              Map.of("job-restart-v1", 1, "recovery-proof-v1", 1, "story-comments-v1", 1, "notify-v1", 1,
+                  "continue-as-new-v1", 1, "idp-port-v1", 1, "fleet-hold-v1", 1),
+              List.of("token-mismatch", "config-change", "transient", "persistent", "scheduled-still-fails",
+                  "reopened-story", "two-cycles", "flood-continued-as-new", "flood-resumed-then-resolved",
+                  "okta-token-mismatch", "onelogin-config-change", "custom-token-mismatch")))),
   POLLER("poller", "EventsFeedPollerWorkflow", EventsFeedPollerWorkflowImpl.class, List.of(),
       List.of(new RecordedRelease("v1", Map.of(),
           // The first run ends in continue-as-new, the second picks the marker up and is stopped.
