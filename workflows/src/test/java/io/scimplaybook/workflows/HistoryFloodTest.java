@@ -109,6 +109,13 @@ class HistoryFloodTest {
         }
       }));
     }
+    for (Future<?> f : sent) {
+      f.get(120, TimeUnit.SECONDS);
+    }
+    senders.shutdown();
+    // The pages go in once the senders are done: unspaced, 12,600 events can pass between a door sender's event and
+    // its repeat (the door spaces a run's signals 100 ms apart), which is more than the 10,000 ids a run remembers,
+    // and on a fast machine they did (20,002 counted).
     for (int page = 0; page < 12; page++) {
       List<ScimFailureEvent> events = new ArrayList<>();
       for (int i = 8_001 + page * 1_000; i < 8_001 + (page + 1) * 1_000; i++) {
@@ -120,10 +127,6 @@ class HistoryFloodTest {
       }
       PlaybookDelivery.deliverAll(t.client, events, options());
     }
-    for (Future<?> f : sent) {
-      f.get(120, TimeUnit.SECONDS);
-    }
-    senders.shutdown();
     int distinct = 20_001;
 
     var counted = t.awaitStatus(s -> s.failures().count() >= distinct, "every event counted");
