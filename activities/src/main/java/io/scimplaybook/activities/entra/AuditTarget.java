@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,12 @@ public record AuditTarget(String id, String displayName, String type, List<Modif
 
   static AuditTarget from(JsonNode node) {
     List<ModifiedProperty> properties = new ArrayList<>();
-    JsonNode list = Nodes.field(node, "modifiedProperties");
+    JsonNode list = JsonFields.field(node, "modifiedProperties");
     if (list.isArray()) {
       list.forEach(p -> properties.add(ModifiedProperty.from(p)));
     }
     // Microsoft's example spells the type "Type"; Nodes.text falls back to any casing.
     return new AuditTarget(
-        Nodes.text(node, "id"), Nodes.text(node, "displayName"), Nodes.text(node, "type"), properties);
+        JsonFields.text(node, "id"), JsonFields.text(node, "displayName"), JsonFields.text(node, "type"), properties);
   }
 }

@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,28 +28,28 @@ public record DirectoryAudit(
   }
 
   static DirectoryAudit from(JsonNode node) {
-    JsonNode initiator = Nodes.field(node, "initiatedBy");
-    JsonNode user = Nodes.field(initiator, "user");
-    JsonNode app = Nodes.field(initiator, "app");
+    JsonNode initiator = JsonFields.field(node, "initiatedBy");
+    JsonNode user = JsonFields.field(initiator, "user");
+    JsonNode app = JsonFields.field(initiator, "app");
     String actor =
-        Nodes.firstNonBlank(
-            Nodes.text(user, "userPrincipalName"),
-            Nodes.text(app, "displayName"),
-            Nodes.text(user, "displayName"),
-            Nodes.text(app, "servicePrincipalName", "appId"),
-            Nodes.text(user, "id"));
+        JsonFields.firstNonBlank(
+            JsonFields.text(user, "userPrincipalName"),
+            JsonFields.text(app, "displayName"),
+            JsonFields.text(user, "displayName"),
+            JsonFields.text(app, "servicePrincipalName", "appId"),
+            JsonFields.text(user, "id"));
     List<AuditTarget> targets = new ArrayList<>();
-    JsonNode list = Nodes.field(node, "targetResources");
+    JsonNode list = JsonFields.field(node, "targetResources");
     if (list.isArray()) {
       list.forEach(t -> targets.add(AuditTarget.from(t)));
     }
     return new DirectoryAudit(
-        Nodes.text(node, "id"),
-        Nodes.instant(node, "activityDateTime"),
-        Nodes.text(node, "activityDisplayName"),
-        Nodes.text(node, "category"),
-        Nodes.text(node, "operationType"),
-        Nodes.text(node, "result"),
+        JsonFields.text(node, "id"),
+        JsonFields.instant(node, "activityDateTime"),
+        JsonFields.text(node, "activityDisplayName"),
+        JsonFields.text(node, "category"),
+        JsonFields.text(node, "operationType"),
+        JsonFields.text(node, "result"),
         actor,
         targets);
   }

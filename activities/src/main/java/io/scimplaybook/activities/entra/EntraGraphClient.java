@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -173,11 +174,11 @@ public class EntraGraphClient {
             + MAX_PAGES + " pages (a filter Graph did not apply?); the rest was not read, so none of it is used");
       }
       JsonNode body = json(requireSuccess(send(new Request.Builder().url(next).get())));
-      JsonNode value = Nodes.field(body, "value");
+      JsonNode value = JsonFields.field(body, "value");
       if (value.isArray()) {
         value.forEach(item -> items.add(parse.apply(item)));
       }
-      String link = Nodes.text(body, "@odata.nextLink");
+      String link = JsonFields.text(body, "@odata.nextLink");
       next = sameOrigin(link);
       if (link != null && next == null) {
         throw new ApiCallException(API, 200, Kind.INCOMPLETE, "GET " + first.encodedPath() + " page " + page
@@ -278,7 +279,7 @@ public class EntraGraphClient {
               response.code(),
               // Graph's error text can quote the bearer token it refused; it must not travel on into a message.
               body == null ? "" : Redaction.redact(body.string(), token),
-              Nodes.firstNonBlank(response.header("request-id"), response.header("client-request-id")),
+              JsonFields.firstNonBlank(response.header("request-id"), response.header("client-request-id")),
               response.header("Retry-After"));
       log.debug("{} {} -> {}", request.method(), request.url().encodedPath(), reply.status());
       return reply;

@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import io.scimplaybook.activities.http.ActivityFailures;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.idp.IdpPort;
@@ -126,7 +127,7 @@ public class EntraIdpPort implements IdpPort {
           : shorten(job.lastExecutionErrorCode() + (job.lastExecutionErrorMessage() == null ? ""
               : ": " + job.lastExecutionErrorMessage()));
       return new JobStatus(job.code(), job.quarantined(),
-          Nodes.firstNonBlank(job.quarantineReason(), job.quarantineErrorCode()), job.quarantineSeriesCount(),
+          JsonFields.firstNonBlank(job.quarantineReason(), job.quarantineErrorCode()), job.quarantineSeriesCount(),
           job.lastExecutionState(), job.lastExecutionBegan(), error, job.lastSuccessfulExecutionBegan(),
           shorten(job.summary()));
     });
@@ -185,7 +186,7 @@ public class EntraIdpPort implements IdpPort {
                   event.status(),
                   event.errorCode(),
                   event.reason(),
-                  Nodes.firstNonBlank(event.targetDisplayName(), event.sourceDisplayName()),
+                  JsonFields.firstNonBlank(event.targetDisplayName(), event.sourceDisplayName()),
                   event.id()));
         }
       }
@@ -239,9 +240,9 @@ public class EntraIdpPort implements IdpPort {
         ORIGIN,
         audit.activityDateTime(),
         audit.initiatedBy(),
-        Nodes.firstNonBlank(audit.operationType(), audit.activityDisplayName()),
+        JsonFields.firstNonBlank(audit.operationType(), audit.activityDisplayName()),
         object == null ? null : object.type(),
-        object == null ? null : Nodes.firstNonBlank(object.displayName(), object.id()),
+        object == null ? null : JsonFields.firstNonBlank(object.displayName(), object.id()),
         describe(audit));
   }
 

@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.activities.http.AccessTokenCache;
 import io.scimplaybook.activities.http.AccessTokenCache.Token;
@@ -64,7 +65,7 @@ final class GraphAccessTokens implements Supplier<Token> {
         throw refusal(response, body);
       }
       JsonNode json = TokenResponse.object(API, body);
-      String token = Nodes.text(json, "access_token");
+      String token = JsonFields.text(json, "access_token");
       if (token == null) {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
       }
@@ -81,8 +82,8 @@ final class GraphAccessTokens implements Supplier<Token> {
     String description = null;
     try {
       JsonNode json = Json.mapper().readTree(body);
-      error = Nodes.text(json, "error");
-      description = Nodes.text(json, "error_description");
+      error = JsonFields.text(json, "error");
+      description = JsonFields.text(json, "error_description");
     } catch (IOException | RuntimeException notJson) {
       // an HTML error page from a proxy: the status alone has to do
     }

@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.activities.http.Json;
 import java.io.IOException;
@@ -15,10 +16,10 @@ record GraphError(String code, String message, String requestId) {
     String message = null;
     String requestId = null;
     try {
-      JsonNode error = Nodes.field(Json.mapper().readTree(body), "error");
-      code = Nodes.text(error, "code");
-      message = Nodes.text(error, "message");
-      requestId = Nodes.text(Nodes.field(error, "innerError"), "request-id", "requestId");
+      JsonNode error = JsonFields.field(Json.mapper().readTree(body), "error");
+      code = JsonFields.text(error, "code");
+      message = JsonFields.text(error, "message");
+      requestId = JsonFields.text(JsonFields.field(error, "innerError"), "request-id", "requestId");
     } catch (IOException | RuntimeException notJson) {
       // not Graph's shape (a gateway page): keep the status only
     }

@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A property an audited change touched; Entra writes the values as (often JSON-encoded) text. */
@@ -7,6 +8,6 @@ public record ModifiedProperty(String displayName, String oldValue, String newVa
 
   static ModifiedProperty from(JsonNode node) {
     return new ModifiedProperty(
-        Nodes.text(node, "displayName"), Nodes.text(node, "oldValue"), Nodes.text(node, "newValue"));
+        JsonFields.text(node, "displayName"), JsonFields.text(node, "oldValue"), JsonFields.text(node, "newValue"));
   }
 }

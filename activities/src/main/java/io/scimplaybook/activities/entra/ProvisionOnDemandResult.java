@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,38 +54,38 @@ public record ProvisionOnDemandResult(
   }
 
   static ProvisionOnDemandResult parse(JsonNode response) {
-    JsonNode key = Nodes.embedded(Nodes.field(response, "key"));
-    JsonNode keyDetails = Nodes.embedded(Nodes.field(key, "details"));
-    JsonNode value = Nodes.embedded(Nodes.field(response, "value"));
-    JsonNode statusInfo = Nodes.field(value, "statusInfo", "provisioningStatusInfo");
+    JsonNode key = Nodes.embedded(JsonFields.field(response, "key"));
+    JsonNode keyDetails = Nodes.embedded(JsonFields.field(key, "details"));
+    JsonNode value = Nodes.embedded(JsonFields.field(response, "value"));
+    JsonNode statusInfo = JsonFields.field(value, "statusInfo", "provisioningStatusInfo");
 
     // The brief shape is an object holding provisioningSteps; a bare array of steps is accepted as well.
-    JsonNode stepNodes = value.isArray() ? value : Nodes.embedded(Nodes.field(value, "provisioningSteps"));
+    JsonNode stepNodes = value.isArray() ? value : Nodes.embedded(JsonFields.field(value, "provisioningSteps"));
     List<ProvisioningStep> steps = new ArrayList<>();
     if (stepNodes.isArray()) {
       stepNodes.forEach(node -> steps.add(ProvisioningStep.from(node)));
     }
     ProvisioningStep failed = steps.stream().filter(ProvisioningStep::failed).findFirst().orElse(null);
 
-    String result = Nodes.text(key, "result");
-    String overall = Nodes.text(statusInfo, "status");
+    String result = JsonFields.text(key, "result");
+    String overall = JsonFields.text(statusInfo, "status");
     boolean failure = failed != null || "failure".equalsIgnoreCase(result) || "failure".equalsIgnoreCase(overall);
 
     String errorCode =
-        Nodes.firstNonBlank(
+        JsonFields.firstNonBlank(
             failed == null ? null : failed.detail("errorCode", "error"),
-            Nodes.text(statusInfo, "errorCode"),
-            Nodes.text(Nodes.field(statusInfo, "errorInformation"), "errorCode"),
-            Nodes.text(keyDetails, "errorCode"));
+            JsonFields.text(statusInfo, "errorCode"),
+            JsonFields.text(JsonFields.field(statusInfo, "errorInformation"), "errorCode"),
+            JsonFields.text(keyDetails, "errorCode"));
     String reason =
-        Nodes.firstNonBlank(
+        JsonFields.firstNonBlank(
             failed == null ? null : failed.detail("reason", "errorMessage", "errorDescription", "message"),
-            Nodes.text(statusInfo, "reason"),
-            Nodes.text(Nodes.field(statusInfo, "errorInformation"), "reason"),
-            Nodes.text(keyDetails, "errorMessage", "reason"));
+            JsonFields.text(statusInfo, "reason"),
+            JsonFields.text(JsonFields.field(statusInfo, "errorInformation"), "reason"),
+            JsonFields.text(keyDetails, "errorMessage", "reason"));
     String reportable =
-        Nodes.firstNonBlank(
-            Nodes.text(value, "reportableIdentifier"),
+        JsonFields.firstNonBlank(
+            JsonFields.text(value, "reportableIdentifier"),
             failed == null ? null : failed.detail("reportableIdentifier"));
     String status;
     if (failed != null) {
@@ -92,7 +93,7 @@ public record ProvisionOnDemandResult(
     } else if (failure) {
       status = "Failure";
     } else {
-      status = Nodes.firstNonBlank(result, overall, "Success");
+      status = JsonFields.firstNonBlank(result, overall, "Success");
     }
     return new ProvisionOnDemandResult(
         !failure,

@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -28,25 +29,25 @@ public record ProvisioningEvent(
   }
 
   static ProvisioningEvent from(JsonNode node) {
-    JsonNode statusInfo = Nodes.field(node, "provisioningStatusInfo");
-    JsonNode error = Nodes.field(statusInfo, "errorInformation");
+    JsonNode statusInfo = JsonFields.field(node, "provisioningStatusInfo");
+    JsonNode error = JsonFields.field(statusInfo, "errorInformation");
     String servicePrincipalId =
-        Nodes.firstNonBlank(
-            Nodes.text(Nodes.field(node, "servicePrincipal"), "id"),
+        JsonFields.firstNonBlank(
+            JsonFields.text(JsonFields.field(node, "servicePrincipal"), "id"),
             // older entries only name it in the system details
-            Nodes.text(Nodes.field(Nodes.field(node, "targetSystem"), "details"), "ServicePrincipalId"),
-            Nodes.text(Nodes.field(Nodes.field(node, "sourceSystem"), "details"), "ServicePrincipalId"));
+            JsonFields.text(JsonFields.field(JsonFields.field(node, "targetSystem"), "details"), "ServicePrincipalId"),
+            JsonFields.text(JsonFields.field(JsonFields.field(node, "sourceSystem"), "details"), "ServicePrincipalId"));
     return new ProvisioningEvent(
-        Nodes.text(node, "id"),
-        Nodes.instant(node, "activityDateTime"),
-        Nodes.text(statusInfo, "status"),
-        Nodes.text(error, "errorCode"),
-        Nodes.text(error, "reason"),
-        Nodes.text(Nodes.field(node, "targetIdentity"), "displayName"),
-        Nodes.text(Nodes.field(node, "sourceIdentity"), "displayName"),
+        JsonFields.text(node, "id"),
+        JsonFields.instant(node, "activityDateTime"),
+        JsonFields.text(statusInfo, "status"),
+        JsonFields.text(error, "errorCode"),
+        JsonFields.text(error, "reason"),
+        JsonFields.text(JsonFields.field(node, "targetIdentity"), "displayName"),
+        JsonFields.text(JsonFields.field(node, "sourceIdentity"), "displayName"),
         servicePrincipalId,
-        Nodes.text(node, "jobId"),
-        Nodes.text(node, "provisioningAction"),
-        Nodes.text(Nodes.field(node, "initiatedBy"), "initiatorType", "initiatingType"));
+        JsonFields.text(node, "jobId"),
+        JsonFields.text(node, "provisioningAction"),
+        JsonFields.text(JsonFields.field(node, "initiatedBy"), "initiatorType", "initiatingType"));
   }
 }

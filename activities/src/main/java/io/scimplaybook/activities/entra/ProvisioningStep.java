@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public record ProvisioningStep(String name, String type, String status, String d
 
   static ProvisioningStep from(JsonNode node) {
     Map<String, String> details = new LinkedHashMap<>();
-    JsonNode detailNode = Nodes.embedded(Nodes.field(node, "details"));
+    JsonNode detailNode = Nodes.embedded(JsonFields.field(node, "details"));
     if (detailNode.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = detailNode.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
@@ -45,10 +46,10 @@ public record ProvisioningStep(String name, String type, String status, String d
       }
     }
     return new ProvisioningStep(
-        Nodes.text(node, "name"),
-        Nodes.text(node, "type", "provisioningStepType"),
-        Nodes.text(node, "status"),
-        Nodes.text(node, "description"),
+        JsonFields.text(node, "name"),
+        JsonFields.text(node, "type", "provisioningStepType"),
+        JsonFields.text(node, "status"),
+        JsonFields.text(node, "description"),
         details);
   }
 }

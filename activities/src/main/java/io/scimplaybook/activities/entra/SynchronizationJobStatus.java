@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.entra;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -56,27 +57,27 @@ public record SynchronizationJobStatus(
   }
 
   static SynchronizationJobStatus parse(JsonNode job) {
-    JsonNode status = Nodes.field(job, "status");
-    JsonNode last = Nodes.field(status, "lastExecution");
-    JsonNode lastError = Nodes.field(last, "error");
-    JsonNode quarantine = Nodes.field(status, "quarantine");
-    JsonNode quarantineError = Nodes.field(quarantine, "error");
-    JsonNode series = Nodes.field(quarantine, "seriesCount");
-    JsonNode failures = Nodes.field(status, "countSuccessiveCompleteFailures");
+    JsonNode status = JsonFields.field(job, "status");
+    JsonNode last = JsonFields.field(status, "lastExecution");
+    JsonNode lastError = JsonFields.field(last, "error");
+    JsonNode quarantine = JsonFields.field(status, "quarantine");
+    JsonNode quarantineError = JsonFields.field(quarantine, "error");
+    JsonNode series = JsonFields.field(quarantine, "seriesCount");
+    JsonNode failures = JsonFields.field(status, "countSuccessiveCompleteFailures");
     if (failures.isMissingNode()) {
-      failures = Nodes.field(job, "countSuccessiveCompleteFailures");
+      failures = JsonFields.field(job, "countSuccessiveCompleteFailures");
     }
     return new SynchronizationJobStatus(
-        Nodes.text(status, "code"),
-        Nodes.text(last, "state"),
-        Nodes.text(lastError, "code"),
-        Nodes.text(lastError, "message"),
-        Nodes.text(quarantine, "reason"),
-        Nodes.text(quarantineError, "code"),
-        Nodes.text(quarantineError, "message"),
+        JsonFields.text(status, "code"),
+        JsonFields.text(last, "state"),
+        JsonFields.text(lastError, "code"),
+        JsonFields.text(lastError, "message"),
+        JsonFields.text(quarantine, "reason"),
+        JsonFields.text(quarantineError, "code"),
+        JsonFields.text(quarantineError, "message"),
         series.canConvertToInt() ? series.asInt() : null,
         failures.canConvertToInt() ? failures.asInt() : 0,
-        Nodes.instant(last, "timeBegan"),
-        Nodes.instant(Nodes.field(status, "lastSuccessfulExecution"), "timeBegan"));
+        JsonFields.instant(last, "timeBegan"),
+        JsonFields.instant(JsonFields.field(status, "lastSuccessfulExecution"), "timeBegan"));
   }
 }

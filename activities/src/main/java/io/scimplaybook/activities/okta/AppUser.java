@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.okta;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimplaybook.activities.http.Json;
@@ -14,12 +15,12 @@ import java.time.Instant;
 record AppUser(String id, String status, String syncState, Instant lastSync, ObjectNode profile) {
 
   static AppUser from(JsonNode node) {
-    JsonNode profile = OktaFields.field(node, "profile");
+    JsonNode profile = JsonFields.field(node, "profile");
     return new AppUser(
-        OktaFields.text(node, "id"),
-        OktaFields.text(node, "status"),
-        OktaFields.text(node, "syncState"),
-        OktaFields.instant(node, "lastSync"),
+        JsonFields.text(node, "id"),
+        JsonFields.text(node, "status"),
+        JsonFields.text(node, "syncState"),
+        JsonFields.instant(node, "lastSync"),
         profile.isObject() ? ((ObjectNode) profile).deepCopy() : Json.mapper().createObjectNode());
   }
 

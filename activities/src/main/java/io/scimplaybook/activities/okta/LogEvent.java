@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.okta;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,20 +20,20 @@ record LogEvent(
 
   static LogEvent from(JsonNode node) {
     List<LogTarget> targets = new ArrayList<>();
-    JsonNode target = OktaFields.field(node, "target");
+    JsonNode target = JsonFields.field(node, "target");
     if (target.isArray()) {
       target.forEach(t -> targets.add(LogTarget.from(t)));
     }
-    JsonNode actor = OktaFields.field(node, "actor");
-    JsonNode outcome = OktaFields.field(node, "outcome");
+    JsonNode actor = JsonFields.field(node, "actor");
+    JsonNode outcome = JsonFields.field(node, "outcome");
     return new LogEvent(
-        OktaFields.text(node, "uuid"),
-        OktaFields.instant(node, "published"),
-        OktaFields.text(node, "eventType"),
-        OktaFields.text(node, "displayMessage"),
+        JsonFields.text(node, "uuid"),
+        JsonFields.instant(node, "published"),
+        JsonFields.text(node, "eventType"),
+        JsonFields.text(node, "displayMessage"),
         actor.isObject() ? LogTarget.from(actor).readable() : null,
-        OktaFields.text(outcome, "result"),
-        OktaFields.text(outcome, "reason"),
+        JsonFields.text(outcome, "result"),
+        JsonFields.text(outcome, "reason"),
         List.copyOf(targets));
   }
 
@@ -77,7 +78,7 @@ record LogEvent(
     if (user != null) {
       out.append(" for ").append(user);
     }
-    String why = OktaFields.firstNonBlank(reason, displayMessage);
+    String why = JsonFields.firstNonBlank(reason, displayMessage);
     if (why != null) {
       out.append(": ").append(why);
     }

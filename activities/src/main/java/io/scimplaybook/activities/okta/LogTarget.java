@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.okta;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -10,18 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 record LogTarget(String id, String type, String alternateId, String displayName, JsonNode changeDetails) {
 
   static LogTarget from(JsonNode node) {
-    JsonNode details = OktaFields.field(node, "changeDetails");
+    JsonNode details = JsonFields.field(node, "changeDetails");
     return new LogTarget(
-        OktaFields.text(node, "id"),
-        OktaFields.text(node, "type"),
-        OktaFields.text(node, "alternateId"),
-        OktaFields.text(node, "displayName"),
+        JsonFields.text(node, "id"),
+        JsonFields.text(node, "type"),
+        JsonFields.text(node, "alternateId"),
+        JsonFields.text(node, "displayName"),
         details.isObject() ? details : null);
   }
 
   /** What a person reads: "Jane Doe (jane@example.com)", falling back to whatever the event gave. */
   String readable() {
-    String name = OktaFields.firstNonBlank(displayName, alternateId, id);
+    String name = JsonFields.firstNonBlank(displayName, alternateId, id);
     if (name == null) {
       return type == null ? "(unnamed)" : type;
     }

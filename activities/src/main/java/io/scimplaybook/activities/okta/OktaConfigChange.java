@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.okta;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.api.findings.ConfigChange;
 import java.util.Iterator;
@@ -29,14 +30,14 @@ final class OktaConfigChange {
 
   /** "Update application (SUCCESS): vpnLocationOptions "DISABLED" -> "ZONE"; ..." from the target's changeDetails. */
   static String describe(LogEvent event, LogTarget app) {
-    StringBuilder out = new StringBuilder(OktaFields.firstNonBlank(event.displayMessage(), event.eventType(), "change"));
+    StringBuilder out = new StringBuilder(JsonFields.firstNonBlank(event.displayMessage(), event.eventType(), "change"));
     if (event.result() != null) {
       out.append(" (").append(event.result()).append(event.reason() == null ? "" : ": " + event.reason()).append(')');
     }
     JsonNode details = app == null ? null : app.changeDetails();
     if (details != null) {
-      JsonNode from = OktaFields.field(details, "from");
-      JsonNode to = OktaFields.field(details, "to");
+      JsonNode from = JsonFields.field(details, "from");
+      JsonNode to = JsonFields.field(details, "to");
       Set<String> keys = new LinkedHashSet<>();
       for (JsonNode side : new JsonNode[] {from, to}) {
         for (Iterator<String> it = side.fieldNames(); it.hasNext(); ) {

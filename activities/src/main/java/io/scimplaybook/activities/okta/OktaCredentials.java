@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.okta;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.activities.http.AccessTokenCache;
 import io.scimplaybook.activities.http.AccessTokenCache.Token;
@@ -94,11 +95,11 @@ final class OktaCredentials {
         throw refusal(response, body, signed);
       }
       JsonNode json = TokenResponse.object(API, body);
-      String token = OktaFields.text(json, "access_token");
+      String token = JsonFields.text(json, "access_token");
       if (token == null) {
         throw new ApiCallException(API, response.code(), Kind.UNAVAILABLE, "the token response holds no access_token");
       }
-      long expiresIn = Math.max(0, OktaFields.field(json, "expires_in").asLong(0));
+      long expiresIn = Math.max(0, JsonFields.field(json, "expires_in").asLong(0));
       return Token.expiringIn(token, requestedAt, expiresIn, REFRESH_MARGIN);
     } catch (IOException e) {
       throw new ApiCallException(API, 0, Kind.UNAVAILABLE, "token request to " + tokenUrl.host() + " failed: "
@@ -112,8 +113,8 @@ final class OktaCredentials {
     String description = null;
     try {
       JsonNode json = Json.mapper().readTree(body);
-      error = OktaFields.text(json, "error");
-      description = OktaFields.text(json, "error_description");
+      error = JsonFields.text(json, "error");
+      description = JsonFields.text(json, "error_description");
     } catch (IOException | RuntimeException notJson) {
       // a proxy's page: the status alone has to do
     }

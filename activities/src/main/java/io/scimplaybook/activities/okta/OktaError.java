@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.okta;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimplaybook.activities.http.Json;
 import java.io.IOException;
@@ -14,13 +15,13 @@ record OktaError(String code, String summary, String cause, String errorId) {
     try {
       JsonNode json = Json.mapper().readTree(body);
       String cause = null;
-      JsonNode causes = OktaFields.field(json, "errorCauses");
+      JsonNode causes = JsonFields.field(json, "errorCauses");
       if (causes.isArray() && !causes.isEmpty()) {
-        cause = OktaFields.text(causes.get(0), "errorSummary");
+        cause = JsonFields.text(causes.get(0), "errorSummary");
       }
       return new OktaError(
-          OktaFields.text(json, "errorCode"), OktaFields.text(json, "errorSummary"), cause,
-          OktaFields.text(json, "errorId"));
+          JsonFields.text(json, "errorCode"), JsonFields.text(json, "errorSummary"), cause,
+          JsonFields.text(json, "errorId"));
     } catch (IOException | RuntimeException notJson) {
       // a gateway's HTML page: the status alone has to do
       return new OktaError(null, null, null, null);

@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.okta;
 
+import io.scimplaybook.activities.http.JsonFields;
 import io.scimplaybook.activities.http.ActivityFailures;
 import io.scimplaybook.activities.http.ApiCallException;
 import io.scimplaybook.activities.http.ApiCallException.Kind;
@@ -204,7 +205,7 @@ public class OktaIdpPort implements IdpPort {
       return new ProvisionResult(true, source.probeUser(), outcome.result() + " " + outcome.eventType(), "");
     }
     return new ProvisionResult(false, source.probeUser(), outcome.result() + " " + outcome.eventType(),
-        OktaFields.firstNonBlank(outcome.reason(), outcome.displayMessage(), "no reason given") + " (" + outcome.line() + ")"
+        JsonFields.firstNonBlank(outcome.reason(), outcome.displayMessage(), "no reason given") + " (" + outcome.line() + ")"
             + state);
   }
 
@@ -256,7 +257,7 @@ public class OktaIdpPort implements IdpPort {
               event.published(),
               Optional.ofNullable(event.result()).orElse("FAILURE"),
               event.eventType(),
-              OktaFields.firstNonBlank(event.reason(), event.displayMessage()),
+              JsonFields.firstNonBlank(event.reason(), event.displayMessage()),
               Optional.ofNullable(event.user()).orElse(okta.appId()),
               event.uuid()));
         }
@@ -292,7 +293,7 @@ public class OktaIdpPort implements IdpPort {
           .filter(e -> e.succeeded() && OktaEventTypes.isPush(e.eventType()))
           .map(LogEvent::published).filter(t -> t != null).findFirst().orElse(null);
       String error = succeeded ? null : shorten(newest.eventType() + ": "
-          + OktaFields.firstNonBlank(newest.reason(), newest.displayMessage(), "no reason given"));
+          + JsonFields.firstNonBlank(newest.reason(), newest.displayMessage(), "no reason given"));
       return new JobStatus(succeeded ? "Active" : "Failing", false, null, null, succeeded ? "Succeeded" : "Failed",
           newest.published(), error, lastSuccess, shorten("Newest Okta push outcome: " + newest.line()));
     });

@@ -1,5 +1,6 @@
 package io.scimplaybook.activities.okta;
 
+import io.scimplaybook.activities.http.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -12,10 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 record ProvisioningConnection(String authScheme, String status, String baseUrl, boolean postAllowed) {
 
   static ProvisioningConnection from(JsonNode node) {
-    String scheme = OktaFields.firstNonBlank(
-        OktaFields.text(node, "authScheme"), OktaFields.text(OktaFields.field(node, "profile"), "authScheme"));
-    JsonNode allow = OktaFields.field(
-        OktaFields.field(OktaFields.field(OktaFields.field(node, "_links"), "self"), "hints"), "allow");
+    String scheme = JsonFields.firstNonBlank(
+        JsonFields.text(node, "authScheme"), JsonFields.text(JsonFields.field(node, "profile"), "authScheme"));
+    JsonNode allow = JsonFields.field(
+        JsonFields.field(JsonFields.field(JsonFields.field(node, "_links"), "self"), "hints"), "allow");
     boolean post = true;
     if (allow.isArray()) {
       post = false;
@@ -23,7 +24,7 @@ record ProvisioningConnection(String authScheme, String status, String baseUrl, 
         post |= "POST".equalsIgnoreCase(method.asText());
       }
     }
-    return new ProvisioningConnection(scheme, OktaFields.text(node, "status"), OktaFields.text(node, "baseUrl"), post);
+    return new ProvisioningConnection(scheme, JsonFields.text(node, "status"), JsonFields.text(node, "baseUrl"), post);
   }
 
   /** Token auth that we may POST: the only connection the worker can install Cato's token into. */
